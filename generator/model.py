@@ -1,0 +1,141 @@
+"""The values that flow between Dateline's stages: frozen, slotted, made of tuples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Precision = Literal[
+    "century", "decade", "year", "season", "quarter", "month", "week", "day", "part-of-day", "time"
+]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets [start, end) into a text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression found in a text, with its TimeML value and the rule that gave it.
+
+    `start`/`end` bound the interval it denotes (aware datetimes in the anchor's time zone) for
+    DATE and TIME expressions that resolved to a calendar value; they are None otherwise.
+    """
+
+    span: Span
+    text: str
+    type: TimexType
+    value: str
+    rule: str
+    mod: str | None = None
+    precision: Precision | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An editor's fix from an article's front matter: the phrase or sentence it applies to."""
+
+    match: str
+    date: str | None = None
+    title: str | None = None
+    skip: bool = False
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as loaded: front matter made explicit, body kept verbatim."""
+
+    path: str
+    slug: str
+    title: str
+    published: datetime
+    timezone: str
+    language: str
+    body: str
+    body_line: int
+    source: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    extract: bool = True
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's plain text; `span` is in the body, `text` is plain text."""
+
+    text: str
+    span: Span
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When an event happened: a TimeML value at its precision and the interval it covers."""
+
+    value: str
+    precision: Precision
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A sentence of an article that reports an event, and the phrase that dated it."""
+
+    article: str
+    title: str
+    url: str | None
+    outlet: str | None
+    published: datetime
+    quote: str
+    phrase: str | None
+    start: int
+    end: int
+    rule: str | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event as one sentence of one article tells it, before merging."""
+
+    when: When
+    title: str
+    summary: str
+    source: Source
+    details: tuple[Source, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    words: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A timeline entry: one event, all the sources that report it."""
+
+    id: str
+    title: str
+    when: When
+    summary: str
+    sources: tuple[Source, ...]
+    details: tuple[Source, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The merged chronology, oldest first, and the articles it was made from."""
+
+    events: tuple[Event, ...]
+    articles: tuple[Article, ...]
