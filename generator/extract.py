@@ -1,0 +1,164 @@
+"""Turns an article's sentences and temporal expressions into event candidates and details."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+
+from generator.headline import REPORTING_VERBS, make_title
+from generator.model import Article, Candidate, Sentence, Source, Span, Timex, When
+from generator.places import find_places
+from generator.text import PlainText
+from generator.wording import content_words, overlap
+
+DATABLE_PRECISIONS = frozenset(
+    {"year", "season", "quarter", "month", "week", "day", "part-of-day", "time"}
+)
+_REPORTING_BEFORE = re.compile(
+    rf"\b(?:{REPORTING_VERBS})\b(?:\s+(?!that\b)[\w’'.-]+){{0,5}}\s+$", re.IGNORECASE
+)
+_REPORTING_AFTER = re.compile(
+    rf"^,?\s+(?:[\w’'.-]+\s+){{0,4}}(?:{REPORTING_VERBS})\b", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"^[’']s\b")
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A candidate being assembled while the article is read in order."""
+
+    when: When
+    title: str
+    sentence: Sentence
+    timex: Timex
+    paragraph: int
+    details: list[Sentence] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+
+
+def extract_events(
+    article: Article, plain: PlainText, sentences: tuple[Sentence, ...], timexes: tuple[Timex, ...]
+) -> tuple[Candidate, ...]:
+    """Each sentence with a date of its own starts a candidate; the others become its details."""
+    if not article.extract:
+        return ()
+    starts = [t.span.start for t in timexes]
+    drafts: list[_Draft] = []
+    for sentence in sentences:
+        own = _sentence_timexes(timexes, starts, sentence.span)
+        event_timex = _event_timex(sentence, own)
+        if event_timex is not None:
+            drafts.append(_start_draft(sentence, event_timex))
+        elif drafts:
+            _attach_detail(drafts, sentence, own)
+    return tuple(_freeze(draft, article, plain) for draft in drafts)
+
+
+def _sentence_timexes(timexes: tuple[Timex, ...], starts: list[int], span: Span) -> list[Timex]:
+    first = bisect_right(starts, span.start - 1)
+    return [t for t in timexes[first:] if t.span.start < span.end]
+
+
+def _is_datable(timex: Timex) -> bool:
+    return (
+        timex.type in ("DATE", "TIME")
+        and timex.start is not None
+        and timex.end is not None
+        and timex.precision in DATABLE_PRECISIONS
+    )
+
+
+def _event_timex(sentence: Sentence, timexes: list[Timex]) -> Timex | None:
+    """The first datable expression that dates the sentence's event, not its reporting."""
+    for timex in timexes:
+        if (
+            _is_datable(timex)
+            and not _is_reporting(sentence, timex)
+            and not _is_possessive(sentence, timex)
+        ):
+            return timex
+    return None
+
+
+def _is_reporting(sentence: Sentence, timex: Timex) -> bool:
+    """'announced Friday that', 'wrote early Friday', 'Friday, officials said' date a report."""
+    before = sentence.text[: timex.span.start - sentence.span.start]
+    after = sentence.text[timex.span.end - sentence.span.start :]
+    return bool(_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after))
+
+
+def _is_possessive(sentence: Sentence, timex: Timex) -> bool:
+    """'Friday's strikes' names an event told elsewhere; it does not date a new one."""
+    return bool(_POSSESSIVE.match(sentence.text[timex.span.end - sentence.span.start :]))
+
+
+def _start_draft(sentence: Sentence, timex: Timex) -> _Draft:
+    assert timex.start is not None and timex.end is not None and timex.precision is not None
+    when = When(timex.value, timex.precision, timex.start, timex.end)
+    relative = Span(timex.span.start - sentence.span.start, timex.span.end - sentence.span.start)
+    draft = _Draft(when, make_title(sentence.text, relative), sentence, timex, sentence.paragraph)
+    draft.words.update(content_words(sentence.text))
+    return draft
+
+
+def _attach_detail(drafts: list[_Draft], sentence: Sentence, timexes: list[Timex]) -> None:
+    """Same paragraph: the story goes on. Otherwise: the entry the sentence shares most words
+    with (and whose date it mentions, if it mentions one), the article's first on a tie."""
+    target = drafts[-1]
+    if sentence.paragraph != target.paragraph:
+        words = content_words(sentence.text)
+        mentioned = [t for t in timexes if _is_datable(t)]
+        pool = [d for d in drafts if not mentioned or any(_overlaps(d.when, t) for t in mentioned)]
+        target = max(
+            pool or drafts, key=lambda d: (overlap(words, frozenset(d.words)), -drafts.index(d))
+        )
+    target.details.append(sentence)
+    target.words.update(content_words(sentence.text))
+
+
+def _overlaps(when: When, timex: Timex) -> bool:
+    assert timex.start is not None and timex.end is not None
+    return when.start < timex.end and timex.start < when.end
+
+
+def _freeze(draft: _Draft, article: Article, plain: PlainText) -> Candidate:
+    source = _source(article, plain, draft.sentence, draft.timex)
+    details = tuple(_source(article, plain, sentence, None) for sentence in draft.details)
+    places = tuple(
+        dict.fromkeys(
+            place for s in (draft.sentence, *draft.details) for place in find_places(s.text)
+        )
+    )
+    return Candidate(
+        when=draft.when,
+        title=draft.title,
+        summary=draft.sentence.text,
+        source=source,
+        details=details,
+        places=places,
+        tags=article.tags,
+        words=content_words(draft.sentence.text),
+    )
+
+
+def _source(article: Article, plain: PlainText, sentence: Sentence, timex: Timex | None) -> Source:
+    body_span = plain.span_to_body(sentence.span)
+    return Source(
+        article=article.path,
+        title=article.title,
+        url=article.url,
+        outlet=article.source,
+        published=article.published,
+        quote=sentence.text,
+        phrase=timex.text if timex else None,
+        start=body_span.start,
+        end=body_span.end,
+        rule=timex.rule if timex else None,
+        value=timex.value if timex else None,
+    )
+
+
+def with_title(candidate: Candidate, title: str) -> Candidate:
+    """The candidate under an editor's title."""
+    return replace(candidate, title=title)

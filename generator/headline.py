@@ -1,0 +1,91 @@
+"""Makes a short, headline-like title for an event from the clause of the sentence that dates it."""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Span
+
+MAX_WORDS = 12
+REPORTING_VERBS = (
+    "said|says|say|told|tells|announced|announces|confirmed|confirms|reported|reports|wrote|"
+    "writes|added|adds|stated|states|tweeted|posted|declared|declares|claimed|claims|noted|"
+    "notes|explained|insisted|acknowledged|disclosed|revealed|indicated"
+)
+EVENT_NOUNS = (
+    "attack|attacks|strike|strikes|raid|raids|offensive|assault|bombing|bombardment|shelling|"
+    "explosion|blast|shooting|killing|massacre|invasion|incursion|talks|meeting|summit|call|"
+    "visit|election|vote|referendum|speech|address|deal|agreement|ceasefire|truce|exchange|"
+    "swap|transfer|protest|protests|rally|march|arrest|trial|hearing|ruling|verdict|crash|"
+    "collapse|fire|flood|earthquake|storm|outage|blackout|resignation|launch|test|operation"
+)
+_REPORT_FRAME = re.compile(
+    rf"^(?:[^,;]*?\b(?:{REPORTING_VERBS})\b[^;]*?\bthat\s+|according to [^,]+,\s*)", re.IGNORECASE
+)
+_NOMINAL_EVENT = re.compile(
+    r"\b(?:to|for|after|following|since|over|of|about)\s+"
+    rf"(?P<np>(?:(?:[A-Z][\w’'-]*[’']s|the|its|their|his|her|last)\s+)(?:[\w’'-]+\s+){{0,6}}?"
+    rf"(?:{EVENT_NOUNS})\b(?:\s+(?:on|against|in|at|with)\s+[\w’'-]+(?:\s+[\w’'-]+){{0,3}})?)\s*$",
+)
+_LEADING_TIME = re.compile(r"^\s*(?:on|in|at|by|early|late|since|from|during)?\s*$", re.IGNORECASE)
+_BEFORE_TIME = re.compile(
+    r"\s*(?:\b(?:on|in|at|from|during|since|by|until|as of|of|early|late|earlier|later))?\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:killing|injuring|leaving|creating|causing|which|who|where|while|as|and|but|though|"
+    r"although|according|in response|saying|prompting|calling)\b|;|\s[—–-]\s|:\s"
+)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+")
+_TRAILING_FUNCTION = re.compile(
+    r"(?:\s+(?:a|an|the|of|to|in|on|at|and|or|for|with|by|from|as|that|its|his|her|their))+$",
+    re.IGNORECASE,
+)
+
+
+def make_title(sentence: str, timex: Span | None) -> str:
+    """A title of at most ~12 words for `sentence`, dated by `timex` (sentence-relative)."""
+    text = sentence
+    if timex is not None:
+        nominal = _NOMINAL_EVENT.search(text[: timex.start])
+        if nominal and timex.end >= len(text.rstrip(' .!?”"’')) - 1:
+            return _finish(nominal.group("np"))
+        text = _remove_span(text, timex)
+        frame = _REPORT_FRAME.match(text)
+        if frame and frame.end() < len(text) - 10:
+            text = text[frame.end() :]
+    return _finish(_main_clause(text))
+
+
+def _remove_span(text: str, span: Span) -> str:
+    before = _BEFORE_TIME.sub("", text[: span.start])
+    after = text[span.end :]
+    if not before.strip():
+        after = re.sub(r"^[’']s\b", "", after)
+        return after.lstrip(" ,")
+    if re.match(r"^[’']s\b", after):
+        return before + " " + after[2:].lstrip()
+    return before + after
+
+
+def _main_clause(text: str) -> str:
+    text = text.strip()
+    lead = re.match(r"^(?:In|On|At|After|During|Before|Following|Amid)\b[^,]{0,80},\s+", text)
+    if lead:
+        text = text[lead.end() :]
+    words_seen = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        words_seen = len(text[: match.start()].split())
+        if words_seen >= 4:
+            return text[: match.start()]
+    return text
+
+
+def _finish(text: str) -> str:
+    text = _HONORIFIC.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip(' ,;:.!?"“”‘’')
+    words = text.split(" ")
+    if len(words) > MAX_WORDS:
+        text = " ".join(words[:MAX_WORDS])
+    text = _TRAILING_FUNCTION.sub("", text).rstrip(" ,;:")
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,44 @@
+"""Content words of a text, lightly stemmed, so that two reports of one event can be compared."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are around as at be because been
+    before being below between both but by can could did do does doing down during each early
+    earlier few for from further had has have having he her here hers him his how i if in into
+    is it its itself just late later least more most mr mrs ms my no nor not now of off on once
+    only or other our out over own said same says say she should so some such than that the
+    their them then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your week weeks day days night
+    morning evening afternoon overnight monday tuesday wednesday thursday friday saturday
+    sunday today yesterday tomorrow tonight month year""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: good enough to match 'strikes'/'strike', 'injured'/'injuring'."""
+    word = word.lower().replace("’", "'")
+    word = re.sub(r"'s?$", "", word)
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Stems of the words of `text` that carry meaning (no stopwords, no date words)."""
+    return frozenset(
+        stem(word)
+        for word in _WORD.findall(text)
+        if word.lower().replace("’", "'").removesuffix("'s") not in STOPWORDS
+    )
+
+
+def overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    """The overlap coefficient: shared words over the smaller set's size (0 if either is empty)."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
