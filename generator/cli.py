@@ -2,12 +2,188 @@
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn, TypeVar
+
 import click
 
 from generator import __version__
+from generator.config import Config, load_config
+from generator.errors import BuildFailed, DatelineError
+from generator.labels import date_label
+from generator.model import Article, Timeline
+from generator.pipeline import build, extract
+from generator.render import timeline_json
+
+T = TypeVar("T")
+PROGRESS_THRESHOLD = 50
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
 def main() -> None:
-    """Dateline turns news articles into a dated, sourced event timeline on the web."""
+    """Dateline turns news articles into a dated, sourced event timeline on the web.
+
+    \b
+    Example:
+      dateline build            # content/ -> site/
+      dateline extract content/articles/2025-06-06-russia-strikes-kyiv.md
+    """
+
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (default: ./dateline.toml if present).",
+)
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+debug_option = click.option("--debug", is_flag=True, help="Show Python tracebacks.")
+
+
+@main.command("build")
+@click.option("--content", "content", type=click.Path(file_okay=False, path_type=Path),
+              help="Content folder (default: content/).")  # fmt: skip
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: site/); only a good build replaces it.")  # fmt: skip
+@click.option(
+    "--base-url", help="The URL the site is served from, e.g. https://user.github.io/repo/."
+)
+@config_option
+@strict_option
+@debug_option
+def build_command(
+    content: Path | None,
+    out: Path | None,
+    base_url: str | None,
+    config_path: Path | None,
+    strict: bool,
+    debug: bool,
+) -> None:
+    """Build the static site from the articles in the content folder.
+
+    \b
+    Example:
+      dateline build --out public --base-url https://example.github.io/war-timeline/
+    """
+    config = _config(config_path, content=content, out=out, base_url=base_url, debug=debug)
+    result = _guarded(
+        lambda: build(config, generated=_generation_time(), progress=_progress_bar), debug
+    )
+    _report(result.diagnostics, strict)
+    click.echo(
+        f"Built {config.output_dir}/ from {_plural(result.articles, 'article')}: "
+        f"{_plural(result.events, 'entry', 'entries')}, {_plural(result.pages, 'page')} "
+        f"in {result.seconds:.2f} s"
+    )
+
+
+@main.command("extract")
+@click.option("--format", "output_format", type=click.Choice(["json", "table"]), default="table",
+              show_default=True, help="JSON: the events array of timeline.json.")  # fmt: skip
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))  # fmt: skip
+@config_option
+@strict_option
+@debug_option
+def extract_command(
+    output_format: str, paths: tuple[Path, ...], config_path: Path | None, strict: bool, debug: bool
+) -> None:
+    """Print the merged timeline entries that the given articles yield, without building a site.
+
+    PATHS are article files or folders of them.
+
+    \b
+    Example:
+      dateline extract --format json content/articles/
+    """
+    config = _config(config_path, debug=debug)
+    timeline, diagnostics = _guarded(lambda: extract(paths, config), debug)
+    _report(diagnostics, strict)
+    if output_format == "json":
+        events = json.loads(timeline_json(timeline, config, None))["events"]
+        click.echo(json.dumps(events, ensure_ascii=False, indent=2))
+    else:
+        click.echo(_table(timeline))
+
+
+def _config(config_path: Path | None, debug: bool, **overrides: object) -> Config:
+    config = _guarded(lambda: load_config(config_path), debug)
+    if overrides.get("content") is not None:
+        config = replace(config, root=Path("."), content=str(overrides["content"]),
+                         output=str(config.output_dir))  # fmt: skip
+    if overrides.get("out") is not None:
+        config = replace(config, output=str(overrides["out"]), content=str(config.content_dir),
+                         root=Path("."))  # fmt: skip
+    if overrides.get("base_url") is not None:
+        config = replace(config, base_url=str(overrides["base_url"]))
+    return config
+
+
+def _guarded(action: Callable[[], T], debug: bool) -> T:
+    """Runs one pipeline call; our errors become diagnostics and exit 1, nothing else is hidden."""
+    try:
+        return action()
+    except BuildFailed as failure:
+        _print_diagnostics(failure.diagnostics)
+        _fail(str(failure.message))
+    except DatelineError as error:
+        if debug:
+            raise
+        _print_diagnostics((error,))
+        _fail("nothing was written")
+
+
+def _fail(message: str) -> NoReturn:
+    click.secho(f"dateline: {message}", fg="red", err=True)
+    sys.exit(1)
+
+
+def _report(diagnostics: Iterable[DatelineError], strict: bool) -> None:
+    shown = tuple(diagnostics)
+    _print_diagnostics(shown)
+    if strict and shown:
+        _fail(f"{len(shown)} warning(s) with --strict")
+
+
+def _print_diagnostics(diagnostics: Iterable[DatelineError]) -> None:
+    for diagnostic in diagnostics:
+        colour = "red" if diagnostic.severity == "error" else "yellow"
+        click.secho(str(diagnostic), fg=colour, err=True)
+
+
+def _generation_time() -> datetime | None:
+    """SOURCE_DATE_EPOCH fixes the generation time; without it none is recorded."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip().isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=UTC)
+
+
+def _progress_bar(articles: tuple[Article, ...]) -> Iterable[Article]:
+    if len(articles) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        return articles
+    return _iterate_with_bar(articles)
+
+
+def _iterate_with_bar(articles: tuple[Article, ...]) -> Iterator[Article]:
+    with click.progressbar(articles, label="Reading articles", file=sys.stderr) as bar:
+        yield from bar
+
+
+def _table(timeline: Timeline) -> str:
+    rows = [("WHEN", "ENTRY", "SOURCES")]
+    for event in timeline.events:
+        rows.append((date_label(event.when), event.title, str(len(event.sources))))
+    width = max(len(r[0]) for r in rows)
+    return "\n".join(f"{w:<{width}}  {s:>7}  {t}" for w, t, s in rows)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"

@@ -1,4 +1,4 @@
-"""Loads content/articles/*.md into Article values, with file:line diagnostics for every problem."""
+"""Loads content/articles/*.md into Article values, with file:line diagnostics for problems."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from generator.config import Config
@@ -46,19 +46,45 @@ def load_articles(
     content_dir: Path, config: Config
 ) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
     """Reads every article below content_dir/articles; a bad file is reported, the rest load."""
+    files = [
+        (p, p.relative_to(content_dir).as_posix())
+        for p in _markdown_files(content_dir / ARTICLES_DIR)
+    ]
+    return _load_files(files, config)
+
+
+def load_paths(
+    paths: Iterable[Path], config: Config
+) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
+    """Reads articles named one by one or as folders (a content folder or a folder of articles)."""
+    files: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            folder = path / ARTICLES_DIR if (path / ARTICLES_DIR).is_dir() else path
+            files.extend((p, p.relative_to(path).as_posix()) for p in _markdown_files(folder))
+        else:
+            files.append((path, path.name))
+    return _load_files(files, config)
+
+
+def _load_files(
+    files: list[tuple[Path, str]], config: Config
+) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
     articles: list[Article] = []
     diagnostics: list[DatelineError] = []
-    for path in _markdown_files(content_dir / ARTICLES_DIR):
-        relative = path.relative_to(content_dir).as_posix()
+    for path, relative in files:
         shown = _shown_path(path)
         try:
             text = path.read_bytes().decode("utf-8-sig")
             article, warnings = parse_article(text, relative, shown, config)
+        except OSError as exc:
+            diagnostics.append(ContentError(f"cannot read file: {exc.strerror}", Location(shown)))
+            continue
         except UnicodeDecodeError as exc:
             diagnostics.append(
                 ContentError(
                     f"file is not UTF-8 (byte {exc.start} is 0x{exc.object[exc.start]:02x})",
-                    Location(shown),
+                    Location(shown, exc.object[: exc.start].count(b"\n") + 1),
                     "save the file as UTF-8",
                 )
             )
@@ -143,21 +169,36 @@ def split_front_matter(text: str, shown: str) -> FrontMatter:
     return FrontMatter(values, key_lines, body, closing + 2)
 
 
+class _PlainYAMLLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay strings, so we can check them ourselves."""
+
+
+_PlainYAMLLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _PlainYAMLHandler(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=_PlainYAMLLoader)
+
+
 def _parse_yaml(yaml_text: str, shown: str) -> dict[str, Any]:
     try:
-        post = frontmatter.loads(f"---\n{yaml_text}\n---\n")
+        metadata = _PlainYAMLHandler().load(yaml_text) if yaml_text.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
+        line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "cannot be parsed"
         raise ContentError(
             f"front matter is not valid YAML: {problem}",
             Location(shown, line),
             "check quoting and indentation; values with ':' need quotes",
         ) from exc
-    if not isinstance(post.metadata, dict):
+    if not isinstance(metadata, dict):
         raise ContentError("front matter must be 'key: value' lines", Location(shown, 2))
-    return dict(post.metadata)
+    return {str(key): value for key, value in metadata.items()}
 
 
 def _key_lines(lines: list[str], first_line: int) -> dict[str, int]:

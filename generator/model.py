@@ -134,8 +134,17 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """An article as Dateline read it: its dated phrases (spans in the body) and its candidates."""
+
+    article: Article
+    timexes: tuple[Timex, ...]
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Timeline:
-    """The merged chronology, oldest first, and the articles it was made from."""
+    """The merged chronology, oldest first, and the readings of the articles it was made from."""
 
     events: tuple[Event, ...]
-    articles: tuple[Article, ...]
+    readings: tuple[Reading, ...]

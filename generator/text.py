@@ -60,9 +60,12 @@ def plain_text(body: str) -> PlainText:
             continue
         prefix = _BLOCK_PREFIX.match(line)
         skip = prefix.end() if prefix else 0
-        if line.lstrip().startswith("#") or (skip and builder.has_text_in_paragraph()):
+        heading = line.lstrip().startswith("#")
+        if heading or (skip and builder.has_text_in_paragraph()):
             builder.end_paragraph()
         builder.add_line(line[skip:], line_start + skip)
+        if heading:
+            builder.end_paragraph()
     return builder.result()
 
 

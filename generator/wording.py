@@ -18,14 +18,21 @@ STOPWORDS = frozenset(
 )
 
 
+_SUFFIXES = (
+    ("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x"), ("ian", "e"),
+    ("ing", ""), ("ied", "y"), ("ed", ""), ("s", ""),
+)  # fmt: skip
+
+
 def stem(word: str) -> str:
-    """A crude suffix stripper: good enough to match 'strikes'/'strike', 'injured'/'injuring'."""
-    word = word.lower().replace("’", "'")
+    """A crude suffix stripper: 'drones'/'drone', 'injured'/'injuring', 'Ukraine'/'Ukrainian'."""
+    word = word.lower().replace("’", "'").strip(",.")
     word = re.sub(r"'s?$", "", word)
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)] + replacement
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def content_words(text: str) -> frozenset[str]:

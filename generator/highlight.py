@@ -1,0 +1,81 @@
+"""Renders an article body to safe HTML, source sentences anchored and dated phrases marked."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from html import escape
+
+import markdown
+import nh3
+
+from generator.model import Span
+
+ALLOWED_TAGS = frozenset(
+    """a abbr b blockquote br code del em h1 h2 h3 h4 h5 h6 hr i img li ol p pre q s small strong
+    sub sup table tbody td th thead tr ul""".split()
+)
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Something to show in the body: a source sentence (anchor) or a dated phrase (mark)."""
+
+    span: Span
+    kind: str
+    anchor: str = ""
+    href: str = ""
+    title: str = ""
+
+
+def article_html(body: str, marks: tuple[Mark, ...]) -> str:
+    """Markdown to sanitised HTML; marks are placed through the conversion by unguessable tokens."""
+    nonce = hashlib.sha256(body.encode()).hexdigest()[:10]
+    tokens = _token_positions(marks)
+    pieces: list[str] = []
+    cursor = 0
+    for offset, index, opening in tokens:
+        pieces.append(body[cursor:offset])
+        pieces.append(f"X{nonce}{'O' if opening else 'C'}{index}X")
+        cursor = offset
+    pieces.append(body[cursor:])
+    html = nh3.clean(
+        markdown.markdown("".join(pieces), output_format="html"),
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes={"http", "https", "mailto"},
+    )
+    return re.sub(rf"X{nonce}([OC])(\d+)X", lambda m: _markup(marks, m), html)
+
+
+def _token_positions(marks: tuple[Mark, ...]) -> list[tuple[int, int, bool]]:
+    """Openings and closings in body order; at one offset, close before open, outer before inner."""
+    positions: list[tuple[int, int, int, int, bool]] = []
+    for index, mark in enumerate(marks):
+        length = mark.span.end - mark.span.start
+        positions.append((mark.span.start, 1, -length, index, True))
+        positions.append((mark.span.end, 0, length, index, False))
+    positions.sort()
+    return [(offset, index, opening) for offset, _, _, index, opening in positions]
+
+
+def _markup(marks: tuple[Mark, ...], match: re.Match[str]) -> str:
+    mark = marks[int(match.group(2))]
+    element = "span" if mark.kind == "sentence" else "mark"
+    if match.group(1) == "C":
+        return "</a></mark>" if mark.kind == "phrase" and mark.href else f"</{element}>"
+    attributes = f' class="{escape(mark.kind)}"'
+    if mark.anchor:
+        attributes += f' id="{escape(mark.anchor)}"'
+    if mark.title:
+        attributes += f' title="{escape(mark.title)}"'
+    if mark.kind == "phrase" and mark.href:
+        return f'<mark{attributes}><a href="{escape(mark.href)}">'
+    return f"<{element}{attributes}>"
+
+
+def sentence_anchor(span: Span) -> str:
+    """The id of a source sentence in its article page."""
+    return f"s-{span.start}"

@@ -1,0 +1,69 @@
+"""Human date labels for an event's When: 'Thursday night, 5–6 June 2025', 'Week of 2 June 2025'."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from generator.model import When
+
+MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
+SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
+
+
+def day_label(day: date) -> str:
+    """'Monday 2 June 2025'."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_label(when: When) -> str:
+    """The label a reader sees, at the event's precision."""
+    day = when.start.date()
+    if when.precision == "part-of-day":
+        return _part_of_day_label(when.value, day)
+    if when.precision == "time":
+        return f"{day_label(day)}, {when.start.strftime('%H:%M')}"
+    if when.precision == "week":
+        return f"Week of {day.day} {MONTHS[day.month - 1]} {day.year}"
+    if when.precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    if when.precision in ("season", "quarter"):
+        return _season_label(when.value, day)
+    if when.precision == "year":
+        return str(day.year)
+    if when.precision in ("decade", "century"):
+        return when.value.replace("X", "0") + "s"
+    return day_label(day)
+
+
+def _part_of_day_label(value: str, day: date) -> str:
+    part = PARTS_OF_DAY.get(value[-2:], "")
+    weekday = WEEKDAYS[day.weekday()]
+    if value.endswith("NI"):
+        following = day + timedelta(days=1)
+        return f"{weekday} night, {_day_range(day, following)}"
+    return f"{weekday} {part}, {day.day} {MONTHS[day.month - 1]} {day.year}".replace("  ", " ")
+
+
+def _day_range(first: date, second: date) -> str:
+    if first.month == second.month:
+        return f"{first.day}–{second.day} {MONTHS[first.month - 1]} {first.year}"
+    if first.year == second.year:
+        return f"{_day_month(first)} – {_day_month(second)} {first.year}"
+    return f"{_day_month(first)} {first.year} – {_day_month(second)} {second.year}"
+
+
+def _day_month(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def _season_label(value: str, day: date) -> str:
+    found = re.search(r"-(SP|SU|FA|AU|WI|Q[1-4]|H[12])$", value)
+    if not found:
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    code = found.group(1)
+    return f"{SEASONS.get(code, code)} {value[:4]}"

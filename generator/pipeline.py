@@ -1,0 +1,84 @@
+"""The build, stage by stage: load, read (text, dates, events), merge, render, write."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from generator.config import Config
+from generator.content import load_articles, load_paths
+from generator.errors import BuildFailed, DatelineError
+from generator.extract import extract_events
+from generator.merge import merge_events
+from generator.model import Article, Reading, Timeline
+from generator.render import render_site
+from generator.text import plain_text, split_sentences
+from generator.theme import load_theme
+from generator.timex import tag
+from generator.write import write_site
+
+Progress = Callable[[tuple[Article, ...]], Iterable[Article]]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build did, for the one-line summary."""
+
+    articles: int
+    events: int
+    pages: int
+    seconds: float
+    diagnostics: tuple[DatelineError, ...]
+
+
+def read_article(article: Article) -> Reading:
+    """Text, dates and event candidates of one article; dated phrases keep body offsets."""
+    plain = plain_text(article.body)
+    sentences = split_sentences(plain)
+    timexes = tag(plain.text, article.published.date(), article.timezone, article.language)
+    candidates = extract_events(article, plain, sentences, timexes)
+    in_body = tuple(replace(t, span=plain.span_to_body(t.span)) for t in timexes)
+    return Reading(article, in_body, candidates)
+
+
+def make_timeline(
+    loaded: tuple[tuple[Article, ...], tuple[DatelineError, ...]],
+    progress: Progress | None = None,
+) -> tuple[Timeline, tuple[DatelineError, ...]]:
+    """Reads loaded articles and merges their events; any load error stops here, sorted."""
+    chosen, diagnostics = loaded
+    ordered = sorted(diagnostics, key=lambda d: d.sort_key())
+    if any(d.severity == "error" for d in ordered):
+        raise BuildFailed(tuple(ordered))
+    readings = tuple(read_article(a) for a in (progress(chosen) if progress else chosen))
+    return merge_events(readings), tuple(ordered)
+
+
+def build(
+    config: Config,
+    generated: datetime | None = None,
+    progress: Progress | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> BuildResult:
+    """Builds the site from config.content_dir into config.output_dir, or writes nothing."""
+    started = clock()
+    loaded = load_articles(config.content_dir, config)
+    timeline, diagnostics = make_timeline(loaded, progress)
+    theme = load_theme(config.root / "templates")
+    pages = render_site(timeline, config, theme, generated)
+    write_site(pages, config.output_dir)
+    return BuildResult(
+        articles=len(timeline.readings),
+        events=len(timeline.events),
+        pages=sum(1 for p in pages if p.path.endswith(".html")),
+        seconds=clock() - started,
+        diagnostics=diagnostics,
+    )
+
+
+def extract(paths: Iterable[Path], config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
+    """The merged timeline of the articles at `paths` (files or folders), without a site."""
+    return make_timeline(load_paths(paths, config))

@@ -1,0 +1,58 @@
+"""dateline.toml: every key has a default; unknown keys and wrong types are named with their line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import Config, load_config
+from generator.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "dateline.toml"
+    path.write_text(text)
+    return path
+
+
+def test_a_missing_file_gives_the_defaults(tmp_path: Path) -> None:
+    assert load_config(None, root=tmp_path) == Config(root=tmp_path)
+
+
+def test_keys_are_read_and_paths_resolve_against_the_file(tmp_path: Path) -> None:
+    config = load_config(
+        write(tmp_path, 'title = "War"\noutput = "public"\nbase_url = "https://x.io/repo"\n')
+    )
+    assert (config.title, config.output_dir, config.base_path) == (
+        "War",
+        tmp_path / "public",
+        "/repo/",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('title = "T"\ncolour = "red"\n',
+         "dateline.toml:2: error: unknown key 'colour' (hint: known keys: base_url, content, "
+         "description, language, output, timezone, title)"),
+        ('title = 3\n',
+         "dateline.toml:1: error: 'title' must be a string, not int "
+         "(hint: write it in quotes: title = \"...\")"),
+        ('timezone = "Europe/Kiev2"\n',
+         "dateline.toml:1: error: timezone 'Europe/Kiev2' is not a known time zone "
+         "(hint: use an IANA name like Europe/Kyiv)"),
+        ('title = "T\n',
+         "dateline.toml:1: error: not valid TOML: Illegal character '\\n' (at line 1, column 11) "
+         "(hint: see https://toml.io)"),
+    ],
+)  # fmt: skip
+def test_config_errors_name_the_key_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(Path("dateline.toml"))
+    assert str(caught.value) == message
