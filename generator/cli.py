@@ -7,9 +7,10 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import NoReturn, TextIO, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
@@ -20,6 +21,8 @@ from generator.labels import date_label
 from generator.model import Article, Timeline
 from generator.pipeline import build, extract
 from generator.render import timeline_json
+from generator.timex import tag as tag_text
+from generator.timex.timeml import to_record, to_timeml
 
 T = TypeVar("T")
 PROGRESS_THRESHOLD = 50
@@ -34,6 +37,7 @@ def main() -> None:
     Example:
       dateline build            # content/ -> site/
       dateline extract content/articles/2025-06-06-russia-strikes-kyiv.md
+      dateline tag --dct 2025-06-06 --timezone Europe/Kyiv seeds/000_bd82c5051f033c0e.txt
     """
 
 
@@ -111,6 +115,47 @@ def extract_command(
         click.echo(json.dumps(events, ensure_ascii=False, indent=2))
     else:
         click.echo(_table(timeline))
+
+
+def _parse_dct(_context: click.Context, _parameter: click.Parameter, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _check_timezone(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"{value!r} is not a time zone (use e.g. Europe/Kyiv)") from None
+    return value
+
+
+@main.command()
+@click.option("--dct", required=True, callback=_parse_dct, help="Publication date, YYYY-MM-DD.")
+@click.option("--timezone", default="UTC", show_default=True, callback=_check_timezone,
+              help="IANA time zone of the article.")  # fmt: skip
+@click.option("--language", default="en", show_default=True, help="Language of the article.")
+@click.option("--format", "output_format", type=click.Choice(["timeml", "json"]),
+              default="timeml", show_default=True, help="Output format.")  # fmt: skip
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def tag(dct: date, timezone: str, language: str, output_format: str, file: TextIO) -> None:
+    """Print the temporal expressions of a plain-text article (FILE, or - for stdin).
+
+    Each expression is resolved against the publication date --dct, following news
+    conventions ("Friday" is the last Friday unless the clause speaks of the future).
+
+    \b
+    Example:
+        echo "The talks will resume on Monday." | dateline tag --dct 2025-06-06 --format json -
+    """
+    text = file.read()
+    timexes = tag_text(text, dct, timezone, language)
+    if output_format == "json":
+        click.echo(json.dumps([to_record(t) for t in timexes], ensure_ascii=False, indent=2))
+    else:
+        click.echo(to_timeml(text, timexes), nl=False)
 
 
 def _config(config_path: Path | None, debug: bool, **overrides: object) -> Config:

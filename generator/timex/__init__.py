@@ -1,0 +1,89 @@
+"""The news temporal tagger: a plain-text article and its publication date in, timexes out."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from zoneinfo import ZoneInfo
+
+from generator.model import Span, Timex
+from generator.timex import days, periods, spans
+from generator.timex.context import Context, Resolution, Resolver
+from generator.timex.grammar import Hit, find_phrases
+from generator.timex.intervals import interval
+
+__all__ = ["interval", "tag"]
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso-date": days.resolve_iso,
+    "numeric-date": days.resolve_numeric,
+    "time": days.resolve_time,
+    "weekday-date": days.resolve_month_day,
+    "month-day": days.resolve_month_day,
+    "day-month": days.resolve_month_day,
+    "day-range": days.resolve_month_day,
+    "month-year": periods.resolve_month_year,
+    "weekday": days.resolve_weekday,
+    "weekday-plural": spans.resolve_weekday_set,
+    "deictic": days.resolve_deictic,
+    "this-week-earlier": periods.resolve_this_week,
+    "ago": spans.resolve_ago,
+    "past-duration": spans.resolve_past_duration,
+    "anaphoric-day": spans.resolve_anaphoric_day,
+    "relative-period": periods.resolve_relative_period,
+    "quarter": periods.resolve_quarter,
+    "months-span": spans.resolve_months_span,
+    "ref-quarter": periods.resolve_ref_quarter,
+    "year-earlier": periods.resolve_year_earlier,
+    "fiscal-year": periods.resolve_fiscal_year,
+    "decade": periods.resolve_decade,
+    "season": periods.resolve_season,
+    "year": periods.resolve_year,
+    "month": periods.resolve_month,
+    "set": spans.resolve_set,
+    "holiday": periods.resolve_holiday,
+    "duration": spans.resolve_duration,
+    "vague-duration": spans.resolve_vague_duration,
+    "refs": spans.resolve_ref,
+}
+
+
+def _to_timex(text: str, hit: Hit, resolution: Resolution, timezone: str) -> Timex:
+    bounds = interval(resolution.value, timezone) if resolution.type in ("DATE", "TIME") else None
+    start, end, precision = bounds if bounds else (None, None, None)
+    if resolution.days and bounds:
+        zone = ZoneInfo(timezone)
+        first, last = resolution.days
+        start = _dt.datetime.combine(first, _dt.time(0), zone)
+        end = _dt.datetime.combine(last, _dt.time(0), zone)
+    return Timex(
+        span=Span(hit.start, hit.end),
+        text=text[hit.start : hit.end],
+        type=resolution.type,
+        value=resolution.value,
+        rule=resolution.rule,
+        mod=resolution.mod,
+        precision=precision,
+        start=start,
+        end=end,
+    )
+
+
+def tag(
+    text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en"
+) -> tuple[Timex, ...]:
+    """Every temporal expression in `text`, in order, resolved against the publication date `dct`.
+
+    >>> [t.value for t in tag("The talks will resume on Monday.", _dt.date(2025, 6, 6))]
+    ['2025-06-09']
+    """
+    found: list[Timex] = []
+    reference: str | None = None
+    for hit in find_phrases(text):
+        context = Context(text, dct, hit.start, hit.end, hit.parts, reference)
+        resolution = RESOLVERS[hit.rule](context)
+        if resolution is None:
+            continue
+        if resolution.anchor:
+            reference = resolution.value
+        found.append(_to_timex(text, hit, resolution, timezone))
+    return tuple(found)

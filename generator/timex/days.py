@@ -1,0 +1,166 @@
+"""Resolvers for phrases that name a day: dates, weekdays, yesterday/today/tomorrow, times."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from generator.timex.context import Context, Resolution, day_value, reference_day
+from generator.timex.lexicon import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from generator.timex.tense import Direction
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def nearest_year(month: int, day: int, dct: date, direction: Direction) -> int:
+    """The year that puts month/day nearest the anchor, looking the clause's way in time."""
+    day = min(day, 28) if month == 2 and day == 29 else day
+    this_year = date(dct.year, month, day)
+    if direction == "future":
+        return dct.year if this_year >= dct else dct.year + 1
+    if direction == "past":
+        return dct.year if this_year <= dct else dct.year - 1
+    candidates = (date(dct.year - 1, month, day), this_year, date(dct.year + 1, month, day))
+    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct)).year
+
+
+def date_mod(context: Context) -> str | None:
+    mod = context.part("mod").rstrip("-").strip()
+    return MODS.get(mod) if mod else None
+
+
+def _full_date(context: Context, year: int, month: int, day: int, rule: str) -> Resolution | None:
+    try:
+        value = day_value(date(year, month, day))
+    except ValueError:
+        return None
+    return Resolution("DATE", value, rule, date_mod(context), anchor=True)
+
+
+def resolve_iso(context: Context) -> Resolution | None:
+    return _full_date(context, int(context.part("y")), int(context.part("m")),
+                      int(context.part("d")), "iso-date")  # fmt: skip
+
+
+def resolve_numeric(context: Context) -> Resolution | None:
+    year = int(context.part("y"))
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    return _full_date(context, year, int(context.part("m")), int(context.part("d")), "numeric-date")
+
+
+def _day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def resolve_month_day(context: Context) -> Resolution | None:
+    month, day = month_number(context.part("mon")), _day_number(context.part("d"))
+    if context.part("y"):
+        return _full_date(context, int(context.part("y")), month, day, "month-day-year")
+    if not 1 <= day <= 31:
+        return None
+    direction = context.direction()
+    try:
+        year = nearest_year(month, day, context.dct, direction)
+    except ValueError:
+        return None
+    return _full_date(context, year, month, day, f"month-day-nearest-{direction or 'any'}")
+
+
+def weekday_date(dct: date, weekday: int, direction: Direction, relation: str) -> tuple[date, str]:
+    """The day a weekday names: past week by default, the coming one in a future clause."""
+    if relation == "next":
+        return dct + timedelta(days=(weekday - dct.weekday() - 1) % 7 + 1), "weekday-next"
+    if relation in ("last", "this past"):
+        return dct - timedelta(days=(dct.weekday() - weekday - 1) % 7 + 1), "weekday-last"
+    if direction == "future" or relation == "this coming":
+        return dct + timedelta(days=(weekday - dct.weekday()) % 7), "weekday-future"
+    return dct - timedelta(days=(dct.weekday() - weekday) % 7), "weekday-past"
+
+
+def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resolution:
+    if not part:
+        return Resolution("DATE", day_value(day), rule, mod, anchor=True)
+    return Resolution("TIME", f"{day_value(day)}T{PARTS_OF_DAY[part]}", rule, mod, anchor=True)
+
+
+def resolve_weekday(context: Context) -> Resolution:
+    relation = context.part("rel")
+    weekday = WEEKDAYS[context.part("wd")]
+    day, rule = weekday_date(context.dct, weekday, context.direction(), relation)
+    part = context.part("part")
+    if relation == "early" and not part:
+        return _with_part(day, "morning", "weekday-early")
+    if relation == "late" and not part:
+        return Resolution("DATE", day_value(day), rule, "END", anchor=True)
+    return _with_part(day, part, rule)
+
+
+_DEICTIC_OFFSETS: dict[str, tuple[int, str]] = {
+    "the day before yesterday": (-2, ""), "the day after tomorrow": (2, ""),
+    "yesterday": (-1, ""), "today": (0, ""), "tomorrow": (1, ""), "tonight": (0, "night"),
+    "overnight": (-1, "night"), "this morning": (0, "morning"), "last night": (-1, "night"),
+    "this afternoon": (0, "afternoon"), "this evening": (0, "evening"),
+}  # fmt: skip
+
+
+def resolve_deictic(context: Context) -> Resolution:
+    offset, part = _DEICTIC_OFFSETS[re.sub(r"\s+", " ", context.part("word"))]
+    day = context.dct + timedelta(days=offset)
+    mod = MODS.get(context.part("mod"))
+    rule = "overnight" if context.part("word") == "overnight" else context.part("word")
+    if context.part("part"):
+        part = context.part("part")
+    if context.part("mod") == "early" and not part and offset != 0:
+        return _with_part(day, "morning", f"early-{rule}")
+    return _with_part(day, part, rule.replace(" ", "-"), mod)
+
+
+_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))? ?([ap])?", re.IGNORECASE)
+
+
+def clock_value(text: str) -> str | None:
+    """"5 p.m." -> "17:00"; "noon" -> "12:00"."""
+    lowered = text.lower()
+    if lowered == "noon":
+        return "12:00"
+    if lowered == "midnight":
+        return "24:00"
+    match = _TIME.match(lowered)
+    if not match:
+        return None
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if match[3] == "p" and hour < 12:
+        hour += 12
+    if match[3] == "a" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _day_of(context: Context, phrase: str) -> date:
+    lowered = phrase.lower()
+    if lowered in _DEICTIC_OFFSETS:
+        return context.dct + timedelta(days=_DEICTIC_OFFSETS[lowered][0])
+    if lowered in WEEKDAYS:
+        return weekday_date(context.dct, WEEKDAYS[lowered], context.direction(), "")[0]
+    month, day = phrase.split(maxsplit=1)
+    number = month_number(month)
+    return date(nearest_year(number, _day_number(day), context.dct, context.direction()),
+                number, _day_number(day))  # fmt: skip
+
+
+def resolve_time(context: Context) -> Resolution | None:
+    clock = clock_value(context.parts.get("time", ""))
+    if clock is None:
+        return None
+    phrase = context.parts.get("day", "")
+    try:
+        day = _day_of(context, phrase) if phrase else reference_day(context)
+    except (ValueError, KeyError):
+        return None
+    if clock == "24:00":
+        clock, day = "00:00", day + timedelta(days=1)
+    rule = "time-on-day" if phrase else "time-reference-day"
+    return Resolution("TIME", f"{day_value(day)}T{clock}", rule, anchor=bool(phrase))

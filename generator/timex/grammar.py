@@ -1,0 +1,172 @@
+"""The English recognition grammar: one compiled alternation over the text, one pattern per rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_MONTH = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s))"
+)
+# a bare month name also needs a cue that "May" and "March" are not the verb
+_MONTH_ALONE = (
+    r"(?-i:January|February|April|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)\.(?=\s)|"
+    r"(?:(?<=[Ii]n )|(?<=of )|(?<=[Bb]y )|(?<=early )|(?<=late )|(?<=mid-)|(?<=[Ss]ince )|"
+    r"(?<=[Uu]ntil )|(?<=last )|(?<=next )|(?<=this )|(?<=[Ee]very )|(?<=[Ee]ach ))"
+    r"(?:May|March))"
+)
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?<![\d$,.])(?:1[6-9][0-9]{2}|20[0-9]{2})(?![\d%]|[,.-]\d)"
+_YEAR_ONLY = (
+    r"(?<![\d$,.\u00a3\u20ac])(?<!\d-)(?:1[6-9][0-9]{2}|20[0-9]{2})"
+    r"(?![\d%]|[,.]\d|-(?:year|month|day|week))"
+)
+_PART = r"(?:morning|afternoon|evening|night)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_UNIT = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
+)
+_NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
+    r"a couple of|couple of|a dozen|dozen|half a|a few|several|few|many|some|a|an)"
+)
+_NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
+_MOD_DATE = r"(?:early|late|mid-?|the (?:beginning|start|end|middle) of) ?"
+_MOD_DUR = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
+_TIME = (
+    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
+    r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|noon|midnight)"
+)
+_DAY_EXPR = rf"(?:{_WEEKDAY}|{_MONTH} {_DAY}|today|yesterday|tomorrow|tonight)"
+
+RULES: dict[str, str] = {
+    "iso-date": r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
+    "numeric-date": (
+        r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"
+    ),
+    "time": rf"(?P<time>{_TIME})(?:,? (?:on )?(?P<day>{_DAY_EXPR}))?",
+    "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
+    "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
+    "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
+    "month-year": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})",
+    "weekday": (
+        rf"(?:(?P<rel>last|next|this|early|late|this past|this coming) )?(?P<wd>{_WEEKDAY})"
+        rf"(?: (?P<part>{_PART}))?"
+    ),
+    "weekday-plural": (
+        rf"(?:(?:every|each) (?={_WEEKDAY})|(?={_WEEKDAY}s\b))(?P<wd>{_WEEKDAY})s?"
+        rf"(?: (?P<part>{_PART}))?"
+    ),
+    "day-range": rf"(?P<d>{_DAY})(?= (?:and|to|-|\u2013|through) {_DAY} (?P<mon>{_MONTH}))",
+    "deictic": (
+        rf"(?:(?P<mod>early|late|later|earlier) )?(?P<word>the day before yesterday|"
+        rf"the day after tomorrow|yesterday|today|tomorrow|tonight|overnight|"
+        rf"this (?:morning|afternoon|evening)|last night)(?: (?P<part>{_PART}))?"
+    ),
+    "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
+    "ago": (
+        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?: and a half)? "
+        r"(?P<dir>ago|earlier|later|before|after|from now|hence)"
+    ),
+    "past-duration": (
+        r"(?P<mod>about |around |nearly |almost |more than )?(?:the )?(?P<rel>past|last|next|"
+        rf"first|previous|coming|following|final|latest|preceding) (?:(?P<num>{_NUM}) )?"
+        rf"(?P<unit>{_UNIT})s(?: or so)?"
+    ),
+    "anaphoric-day": (
+        rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
+        r"month|year|weekend)|the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
+        r"that (?P<unit3>day|night|morning|week|month|year))"
+    ),
+    "relative-period": (
+        rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
+        rf"the coming|the past) (?P<unit>week|month|year|quarter|weekend|decade|century|{_SEASON})"
+    ),
+    "quarter": (
+        rf"(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]"
+        rf"(?:fiscal[ -])?(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?(?P<y>{_YEAR}))?"
+    ),
+    "months-span": (
+        r"(?:the )?(?P<first>first |latest |past |year-earlier |year-ago )?"
+        r"(?P<num>three|six|nine|3|6|9) months"
+    ),
+    "ref-quarter": (
+        r"the (?:(?P<rel>latest|current|most recent|recent|previous|latest fiscal|same|"
+        r"year-earlier|year-ago|comparable|year-before) )?(?P<unit>quarter|period)"
+    ),
+    "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
+    "fiscal-year": rf"(?:(?P<fiscal>fiscal) (?P<y>{_YEAR})|the fiscal year)",
+    "decade": (
+        rf"(?:the )?(?P<mod>{_MOD_DATE})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
+    ),
+    "season": (
+        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>the|this|last|next|this past) )?(?P<season>{_SEASON})"
+        rf"(?:,?(?: of)? (?P<y>{_YEAR}))?"
+    ),
+    "year": rf"(?P<mod>{_MOD_DATE})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
+    "month": (
+        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?(?P<mon>{_MONTH_ALONE})"
+    ),
+    "set": (
+        r"(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|"
+        rf"(?:every|each) (?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT}|{_PART})s?|"
+        r"(?:(?<=times )a|(?<=twice )a|(?<=once )a|per) (?P<per>day|week|month|year)(?!-)"
+    ),
+    "holiday": (
+        r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
+        r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?))"
+    ),
+    "duration": (
+        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|-old)?"
+        r"(?: and a half)?"
+    ),
+    "vague-duration": r"(?P<unit>years|months|weeks|decades|days|hours)(?= ago| of| to)",
+    "refs": (
+        r"(?P<word>now|currently|current|nowadays|at present|presently|recently|recent|lately|"
+        r"previously|formerly|the past|the future|the near future|soon|future|a later date|"
+        r"once|the time being)"
+    ),
+}
+
+_NAMES = re.compile(r"\(\?P<\w+>")
+
+
+def _bare(pattern: str) -> str:
+    return _NAMES.sub("(?:", pattern)
+
+
+MASTER = re.compile(
+    r"(?<![\w$\u00a3\u20ac'\u2019-])(?:"
+    + "|".join(f"(?P<{name.replace('-', '_')}>{_bare(p)})" for name, p in RULES.items())
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+RULE_PATTERNS: dict[str, re.Pattern[str]] = {
+    name.replace("-", "_"): re.compile(f"(?:{p})(?![\\w])", re.IGNORECASE)
+    for name, p in RULES.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A recognised phrase: the rule that matched, its offsets and its named parts."""
+
+    rule: str
+    start: int
+    end: int
+    parts: dict[str, str]
+
+
+def find_phrases(text: str) -> Iterator[Hit]:
+    """Every phrase the grammar recognises in `text`, left to right, non-overlapping."""
+    for match in MASTER.finditer(text):
+        rule = match.lastgroup or ""
+        parts_match = RULE_PATTERNS[rule].match(text, match.start())
+        parts = {k: v for k, v in parts_match.groupdict().items() if v} if parts_match else {}
+        yield Hit(rule.replace("_", "-"), match.start(), match.end(), parts)

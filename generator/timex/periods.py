@@ -1,0 +1,182 @@
+"""Resolvers for phrases that name a week, month, quarter, season, year or decade."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from generator.timex.context import (
+    Context,
+    Resolution,
+    monday_of,
+    quarter_of,
+    reference_quarter,
+    week_value,
+)
+from generator.timex.days import date_mod, month_number, nearest_year
+from generator.timex.intervals import add_months
+from generator.timex.lexicon import HOLIDAYS, SEASONS
+
+_SHIFT = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "the coming": 1}
+
+
+def period_value(unit: str, dct: date, shift: int) -> str | None:
+    """The value of the week/month/quarter/year/decade/century `shift` units from the anchor's."""
+    if unit == "week":
+        return week_value(dct + timedelta(weeks=shift))
+    if unit == "weekend":
+        return week_value(dct + timedelta(weeks=shift)) + "-WE"
+    if unit == "month":
+        year, month = add_months(dct.year, dct.month, shift)
+        return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, quarter = quarter_of(dct)
+        index = year * 4 + quarter - 1 + shift
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "year":
+        return f"{dct.year + shift:04d}"
+    if unit == "decade":
+        return f"{dct.year // 10 + shift:03d}X"
+    if unit == "century":
+        return f"{dct.year // 100 + shift:02d}"
+    return None
+
+
+def resolve_this_week(context: Context) -> Resolution | None:
+    unit, earlier = context.part("unit"), context.part("when") == "earlier"
+    value = period_value(unit, context.dct, 0)
+    if value is None:
+        return None
+    first = {"week": monday_of(context.dct), "month": context.dct.replace(day=1),
+             "year": context.dct.replace(month=1, day=1)}[unit]  # fmt: skip
+    last = {"week": first + timedelta(days=7),
+            "month": date(*add_months(first.year, first.month, 1), 1),
+            "year": date(first.year + 1, 1, 1)}[unit]  # fmt: skip
+    day_after = context.dct + timedelta(days=1)
+    days = (first, day_after) if earlier else (context.dct, last)
+    rule = f"this-{unit}-{'earlier' if earlier else 'later'}"
+    return Resolution("DATE", value, rule, "START" if earlier else "END", days)
+
+
+def _season_year(season: str, relation: str, dct: date) -> int:
+    """The year of the season a relation names; a winter is dated by the year it starts."""
+    order = ["WI", "SP", "SU", "FA"]
+    now = "WI" if dct.month in (12, 1, 2) else order[(dct.month - 3) // 3 + 1]
+    if season == "WI":
+        upcoming = dct.year if dct.month >= 3 else dct.year - 1
+        if relation in ("last", "this past"):
+            return upcoming - 1
+        return upcoming + 1 if relation == "next" and now == "WI" else upcoming
+    year = dct.year
+    passed = now != "WI" and order.index(season) < order.index(now)
+    if relation in ("last", "this past"):
+        return year if passed else year - 1
+    if relation == "next":
+        return year + 1 if passed or season == now else year
+    return year
+
+
+def resolve_relative_period(context: Context) -> Resolution | None:
+    unit, relation = context.part("unit"), context.part("rel")
+    if unit in SEASONS:
+        year = _season_year(SEASONS[unit], relation, context.dct)
+        return Resolution("DATE", f"{year}-{SEASONS[unit]}", "season-relative", date_mod(context))
+    if relation == "the past":
+        return Resolution("DURATION", "P1" + {"week": "W", "month": "M", "quarter": "Q",
+                          "year": "Y", "weekend": "WE", "decade": "0Y", "century": "00Y"}[unit],
+                          "the-past-unit")  # fmt: skip
+    value = period_value(unit, context.dct, _SHIFT.get(relation, 0))
+    if value is None:
+        return None
+    rule = f"{relation.replace('the ', '').replace(' ', '-')}-{unit}"
+    return Resolution("DATE", value, rule, date_mod(context))
+
+
+def resolve_quarter(context: Context) -> Resolution | None:
+    ordinal = context.part("ord")
+    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
+    year = int(context.part("y")) if context.part("y") else context.dct.year
+    if context.part("unit") == "half":
+        return Resolution("DATE", f"{year}-H{min(number, 2)}", "half-year", anchor=True)
+    if context.part("unit") == "period":
+        return None
+    return Resolution("DATE", f"{year}-Q{number}", "quarter", anchor=True)
+
+
+def resolve_ref_quarter(context: Context) -> Resolution | None:
+    relation = context.part("rel")
+    if context.part("unit") == "period" and not relation:
+        return None
+    year, quarter = reference_quarter(context) or _last_quarter(context.dct)
+    if relation in ("year-earlier", "year-ago", "year-before"):
+        year -= 1
+    return Resolution("DATE", f"{year}-Q{quarter}", "reference-quarter")
+
+
+def _last_quarter(dct: date) -> tuple[int, int]:
+    year, quarter = quarter_of(dct)
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def resolve_year_earlier(context: Context) -> Resolution | None:
+    quarter = reference_quarter(context)
+    if quarter:
+        return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
+    reference = (context.reference or "")[:4]
+    if "ago" in context.part("word") or not reference.isdigit():
+        return Resolution("DATE", str(context.dct.year - 1), "year-ago")
+    return Resolution("DATE", str(int(reference) - 1), "year-earlier")
+
+
+def resolve_fiscal_year(context: Context) -> Resolution:
+    year = context.part("y") or str(context.dct.year)
+    return Resolution("DATE", year, "fiscal-year", anchor=bool(context.part("y")))
+
+
+def resolve_decade(context: Context) -> Resolution | None:
+    decade, tail = context.part("dec"), context.part("tail")
+    value = f"{context.dct.year // 100}{tail[0]}X" if tail else decade[:3] + "X"
+    return Resolution("DATE", value, "decade", date_mod(context))
+
+
+def resolve_season(context: Context) -> Resolution | None:
+    if not (context.part("rel") or context.part("y") or context.part("mod")):
+        return None
+    season = SEASONS[context.part("season")]
+    if context.part("y"):
+        return Resolution("DATE", f"{context.part('y')}-{season}", "season-year", date_mod(context))
+    year = _season_year(season, context.part("rel"), context.dct)
+    return Resolution("DATE", f"{year}-{season}", "season-relative", date_mod(context))
+
+
+def resolve_year(context: Context) -> Resolution:
+    return Resolution("DATE", context.part("y"), "year", date_mod(context), anchor=True)
+
+
+def resolve_month_year(context: Context) -> Resolution:
+    month = month_number(context.part("mon"))
+    value = f"{context.part('y')}-{month:02d}"
+    return Resolution("DATE", value, "month-year", date_mod(context), anchor=True)
+
+
+def resolve_month(context: Context) -> Resolution:
+    month, relation = month_number(context.part("mon")), context.part("rel")
+    dct = context.dct
+    if relation in ("last", "this past"):
+        year = dct.year if month < dct.month else dct.year - 1
+    elif relation == "next":
+        year = dct.year if month > dct.month else dct.year + 1
+    elif relation == "this":
+        year = dct.year
+    else:
+        year = nearest_year(month, 1 if month != dct.month else dct.day, dct, context.direction())
+    rule = f"month-{relation.replace(' ', '-') or 'nearest'}"
+    return Resolution("DATE", f"{year}-{month:02d}", rule, date_mod(context))
+
+
+def resolve_holiday(context: Context) -> Resolution | None:
+    name = context.part("name")
+    if name.startswith("thanksgiving"):
+        return None
+    month, day = (int(piece) for piece in HOLIDAYS[name].split("-"))
+    year = nearest_year(month, day, context.dct, context.direction())
+    return Resolution("DATE", f"{year}-{month:02d}-{day:02d}", "holiday", anchor=True)

@@ -1,0 +1,172 @@
+"""Resolvers for lengths and repetitions of time, and for dates counted from another date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from generator.timex.context import (
+    Context,
+    Resolution,
+    day_value,
+    reference_day,
+    reference_quarter,
+    week_value,
+)
+from generator.timex.intervals import add_months
+from generator.timex.lexicon import MODS, NUMBERS, PARTS_OF_DAY, UNITS, WEEKDAYS
+
+
+def count(word: str) -> str | None:
+    """"three" -> "3", "1 1/2" -> "1.5", "several" -> "X"; None for a word that is no count."""
+    word = re.sub(r"\s+", " ", word.lower())
+    if re.fullmatch(r"\d+", word):
+        return word
+    if re.fullmatch(r"\d+ 1/2|\d+\.\d+", word):
+        return str(float(word.replace(" 1/2", ".5")))
+    if "-" in word:
+        tens, ones = word.split("-", 1)
+        return str(NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0))
+    if word in NUMBERS:
+        return str(NUMBERS[word]) if NUMBERS[word] else "0.5"
+    return "X" if word in ("several", "a few", "few", "many", "some") else None
+
+
+def unit_of(word: str) -> str:
+    singular = word.lower().removesuffix("s")
+    return "century" if singular == "centurie" else singular
+
+
+def duration_value(number: str, unit: str) -> str:
+    """"3", "day" -> "P3D"; "2", "hour" -> "PT2H"; "4", "decade" -> "P40Y"."""
+    letter, is_time = UNITS[unit]
+    if letter in ("DE", "CE"):
+        scale = 10 if letter == "DE" else 100
+        return f"P{number}Y" if number == "X" else f"P{int(float(number) * scale)}Y"
+    if unit == "fortnight" and number != "X":
+        return f"P{int(float(number) * 2)}W"
+    if number.endswith(".0"):
+        number = number[:-2]
+    return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
+
+
+def _mod(context: Context) -> str | None:
+    return MODS.get(context.part("mod"))
+
+
+def resolve_duration(context: Context) -> Resolution | None:
+    unit, number = unit_of(context.part("unit")), count(context.part("num"))
+    if number is None or (unit in ("second", "quarter") and context.part("num") in ("a", "an")):
+        return None
+    if context.part("num") in ("some", "many") and not context.part("unit").endswith("s"):
+        return None
+    return Resolution("DURATION", duration_value(number, unit), "duration", _mod(context))
+
+
+def resolve_past_duration(context: Context) -> Resolution | None:
+    unit = unit_of(context.part("unit"))
+    number = count(context.part("num")) if context.part("num") else "X"
+    if number is None:
+        return None
+    return Resolution("DURATION", duration_value(number, unit), "the-past-n-units", _mod(context))
+
+
+def resolve_vague_duration(context: Context) -> Resolution:
+    return Resolution("DURATION", duration_value("X", unit_of(context.part("unit"))), "vague")
+
+
+def resolve_months_span(context: Context) -> Resolution:
+    return Resolution("DURATION", f"P{count(context.part('num'))}M", "months-span")
+
+
+def shift(day: date, unit: str, amount: int) -> str | None:
+    """The value `amount` units from `day`, at the granularity of the unit."""
+    if unit in ("day", "night"):
+        return day_value(day + timedelta(days=amount))
+    if unit in ("week", "fortnight"):
+        return week_value(day + timedelta(weeks=amount * (2 if unit == "fortnight" else 1)))
+    if unit in ("month", "quarter"):
+        year, month = add_months(day.year, day.month, amount * (3 if unit == "quarter" else 1))
+        return f"{year:04d}-{month:02d}"
+    if unit == "year":
+        return f"{day.year + amount:04d}"
+    if unit == "decade":
+        return f"{(day.year + 10 * amount) // 10:03d}X"
+    return None
+
+
+def resolve_ago(context: Context) -> Resolution | None:
+    unit, number = unit_of(context.part("unit")), count(context.part("num"))
+    direction = context.part("dir")
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if number is None or unit in ("second", "minute", "hour"):
+        return None
+    if number == "X" or "." in number:
+        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "vague-ago")
+    quarter = reference_quarter(context)
+    if unit == "year" and number == "1" and quarter:
+        return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
+    anchor = context.dct if direction in ("ago", "from now", "hence") else reference_day(context)
+    value = shift(anchor, unit, sign * int(number))
+    if value is None:
+        return None
+    rule = "ago" if direction == "ago" else f"anaphoric-{direction.replace(' ', '-')}"
+    return Resolution("DATE", value, rule, _mod(context))
+
+
+def resolve_anaphoric_day(context: Context) -> Resolution | None:
+    relation = context.part("rel") or context.part("dir")
+    unit = context.part("unit") or context.part("unit2") or context.part("unit3")
+    amount = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+              "before": -1}.get(relation, 0)  # fmt: skip
+    anchor = reference_day(context)
+    if unit in PARTS_OF_DAY:
+        day = day_value(anchor + timedelta(days=amount))
+        return Resolution("TIME", f"{day}T{PARTS_OF_DAY[unit]}", "anaphoric-part-of-day")
+    if unit == "weekend":
+        return Resolution("DATE", week_value(anchor + timedelta(weeks=amount)) + "-WE", "anaphoric")
+    value = shift(anchor, unit, amount)
+    return Resolution("DATE", value, f"anaphoric-{unit}") if value else None
+
+
+_ADVERB_SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D",
+}  # fmt: skip
+
+
+def resolve_set(context: Context) -> Resolution | None:
+    if context.part("adv"):
+        return Resolution("SET", _ADVERB_SETS[context.part("adv")], "set-adverb")
+    if context.part("per"):
+        return Resolution("SET", duration_value("1", context.part("per")), "set-per")
+    unit = unit_of(context.part("unit"))
+    if unit in PARTS_OF_DAY:
+        return Resolution("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", "set-part-of-day")
+    number = count(context.part("num")) if context.part("num") else "1"
+    if number is None or unit not in UNITS:
+        return None
+    return Resolution("SET", duration_value(number, unit), "set-every")
+
+
+def resolve_weekday_set(context: Context) -> Resolution:
+    number = WEEKDAYS[context.part("wd")] + 1
+    part = PARTS_OF_DAY.get(context.part("part"))
+    return Resolution("SET", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""), "set-weekday")
+
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "the time being": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+    "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+    "once": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "future": "FUTURE_REF", "a later date": "FUTURE_REF",
+}  # fmt: skip
+
+
+def resolve_ref(context: Context) -> Resolution | None:
+    word = re.sub(r"\s+", " ", context.part("word"))
+    if word == "once":
+        return None
+    return Resolution("DATE", _REFS[word], "reference-" + _REFS[word].split("_")[0].lower())
