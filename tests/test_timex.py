@@ -179,9 +179,11 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The truce held for 72 hours.", "72 hours", FRI, "DURATION", "PT72H"),
     # sets
     ("The paper appears daily.", "daily", FRI, "SET", "P1D"),
+    ("Prices rose in recent years.", "recent years", FRI, "DURATION", "PXY"),
+    ("Rates will rise in coming months.", "coming months", FRI, "DATE", "FUTURE_REF"),
+    ("He had been there before, in past years.", "past years", FRI, "DATE", "PAST_REF"),
     ("The board meets weekly.", "weekly", FRI, "SET", "P1W"),
     ("Reports are filed monthly.", "monthly", FRI, "SET", "P1M"),
-    ("Prizes are given annually.", "annually", FRI, "SET", "P1Y"),
     ("The market opens every Friday.", "every Friday", FRI, "SET", "XXXX-WXX-5"),
     ("She swims on Tuesdays.", "Tuesdays", FRI, "SET", "XXXX-WXX-2"),
     ("He calls every day.", "every day", FRI, "SET", "P1D"),
@@ -195,8 +197,6 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("He recently resigned.", "recently", FRI, "DATE", "PAST_REF"),
     ("In the past, prices were lower.", "the past", FRI, "DATE", "PAST_REF"),
     ("In the future, prices may fall.", "the future", FRI, "DATE", "FUTURE_REF"),
-    ("A deal will come soon.", "soon", FRI, "DATE", "FUTURE_REF"),
-    ("He had previously denied it.", "previously", FRI, "DATE", "PAST_REF"),
     # times of day
     ("The vote will close at 5 p.m. on June 10.", "5 p.m. on June 10", FRI, "TIME",
      "2025-06-10T17:00"),

@@ -14,14 +14,23 @@ def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+NEAR_DAYS = 90
+
+
 def nearest_year(month: int, day: int, dct: date, direction: Direction) -> int:
-    """The year that puts month/day nearest the anchor, looking the clause's way in time."""
+    """The year that puts month/day nearest the anchor, looking the clause's way in time.
+
+    A clause's tense only overrides the nearest year when the date lies far (over ~3 months)
+    on the wrong side of the anchor: "on June 10" in a past-tense June 6 article is this June.
+    """
     day = min(day, 28) if month == 2 and day == 29 else day
     this_year = date(dct.year, month, day)
-    if direction == "future":
-        return dct.year if this_year >= dct else dct.year + 1
-    if direction == "past":
-        return dct.year if this_year <= dct else dct.year - 1
+    if direction == "future" and (dct - this_year).days > 7:
+        return dct.year + 1
+    if direction == "past" and (this_year - dct).days > NEAR_DAYS:
+        return dct.year - 1
+    if direction is not None:
+        return dct.year
     candidates = (date(dct.year - 1, month, day), this_year, date(dct.year + 1, month, day))
     return min(candidates, key=lambda c: (abs((c - dct).days), c > dct)).year
 
@@ -89,7 +98,9 @@ def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resol
 def resolve_weekday(context: Context) -> Resolution:
     relation = context.part("rel")
     weekday = WEEKDAYS[context.part("wd")]
-    day, rule = weekday_date(context.dct, weekday, context.direction(), relation)
+    possessive = context.text.startswith(("'s", "\u2019s"), context.end)
+    direction = "past" if possessive else context.direction()
+    day, rule = weekday_date(context.dct, weekday, direction, relation)
     part = context.part("part")
     if relation == "early" and not part:
         return _with_part(day, "morning", "weekday-early")

@@ -19,7 +19,7 @@ _MONTH_ALONE = (
     r"(?:May|March))"
 )
 _WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?<![\d$,.])(?:1[6-9][0-9]{2}|20[0-9]{2})(?![\d%]|[,.-]\d)"
 _YEAR_ONLY = (
     r"(?<![\d$,.\u00a3\u20ac])(?<!\d-)(?:1[6-9][0-9]{2}|20[0-9]{2})"
@@ -72,7 +72,7 @@ RULES: dict[str, str] = {
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
     "ago": (
         rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?: and a half)? "
-        r"(?P<dir>ago|earlier|later|before|after|from now|hence)"
+        r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
         r"(?P<mod>about |around |nearly |almost |more than )?(?:the )?(?P<rel>past|last|next|"
@@ -82,6 +82,7 @@ RULES: dict[str, str] = {
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
         r"month|year|weekend)|the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
+        r"the (?P<unit4>weekend)|"
         r"that (?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
@@ -89,7 +90,8 @@ RULES: dict[str, str] = {
         rf"the coming|the past) (?P<unit>week|month|year|quarter|weekend|decade|century|{_SEASON})"
     ),
     "quarter": (
-        rf"(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]"
+        rf"(?:the )?(?:(?P<y2>{_YEAR}) |(?P<yrel>this|last|next) year['\u2019]s )?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]"
         rf"(?:fiscal[ -])?(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?(?P<y>{_YEAR}))?"
     ),
     "months-span": (
@@ -114,23 +116,35 @@ RULES: dict[str, str] = {
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?(?P<mon>{_MONTH_ALONE})"
     ),
     "set": (
-        r"(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|"
+        r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
         rf"(?:every|each) (?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT}|{_PART})s?|"
         r"(?:(?<=times )a|(?<=twice )a|(?<=once )a|per) (?P<per>day|week|month|year)(?!-)"
     ),
     "holiday": (
         r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
-        r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?))"
+        r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?|"
+        r"Election Day))"
     ),
     "duration": (
-        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|-old)?"
+        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
         r"(?: and a half)?"
     ),
-    "vague-duration": r"(?P<unit>years|months|weeks|decades|days|hours)(?= ago| of| to)",
+    "vague-duration": (
+        r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
+        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)"
+    ),
+    "spoken-year": (
+        r"(?:the year )?(?P<hi>nineteen|two thousand)(?: (?:and )?(?P<lo>(?:twenty|thirty|"
+        r"forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
+        r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
+    ),
+    "century": (
+        r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<rel>this|last|next) century"
+    ),
     "refs": (
-        r"(?P<word>now|currently|current|nowadays|at present|presently|recently|recent|lately|"
-        r"previously|formerly|the past|the future|the near future|soon|future|a later date|"
-        r"once|the time being)"
+        r"(?P<word>now|currently|current|nowadays|at present|presently|recently|lately|"
+        r"formerly|the past|the future|the near future|a later date|the time being)"
     ),
 }
 
