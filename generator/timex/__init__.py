@@ -44,6 +44,8 @@ RESOLVERS: dict[str, Resolver] = {
     "duration": spans.resolve_duration,
     "vague-duration": spans.resolve_vague_duration,
     "refs": spans.resolve_ref,
+    "year-quarter": periods.resolve_year_quarter,
+    "period-end": periods.resolve_period_end,
     "spoken-year": periods.resolve_spoken_year,
     "century": periods.resolve_century,
 }

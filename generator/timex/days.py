@@ -20,19 +20,17 @@ NEAR_DAYS = 90
 def nearest_year(month: int, day: int, dct: date, direction: Direction) -> int:
     """The year that puts month/day nearest the anchor, looking the clause's way in time.
 
-    A clause's tense only overrides the nearest year when the date lies far (over ~3 months)
-    on the wrong side of the anchor: "on June 10" in a past-tense June 6 article is this June.
+    News mostly reports the past, so a clause without tense counts as past; but a date only
+    moves to last year when it lies over ~3 months after the anchor: "on June 10" in a
+    past-tense June 6 article is this June, "on September 18" is last September.
     """
     day = min(day, 28) if month == 2 and day == 29 else day
     this_year = date(dct.year, month, day)
     if direction == "future" and (dct - this_year).days > 7:
         return dct.year + 1
-    if direction == "past" and (this_year - dct).days > NEAR_DAYS:
+    if direction != "future" and (this_year - dct).days > NEAR_DAYS:
         return dct.year - 1
-    if direction is not None:
-        return dct.year
-    candidates = (date(dct.year - 1, month, day), this_year, date(dct.year + 1, month, day))
-    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct)).year
+    return dct.year
 
 
 def date_mod(context: Context) -> str | None:

@@ -37,8 +37,9 @@ _NUM_WORD = (
     r"a couple of|couple of|a dozen|dozen|half a|a few|several|few|many|some|a|an)"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
-_MOD_DATE = r"(?:early|late|mid-?|the (?:beginning|start|end|middle) of) ?"
-_MOD_DUR = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
+_MOD_DATE = r"(?:early|late|mid|the (?:beginning|start|end|middle) of)[ -]?"
+_MOD_DUR = r"(?:nearly|almost|less than|more than|at least|up to) "
+_MOD_AGO = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
 _TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
     r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|noon|midnight)"
@@ -70,8 +71,19 @@ RULES: dict[str, str] = {
         rf"this (?:morning|afternoon|evening)|last night)(?: (?P<part>{_PART}))?"
     ),
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
+    "quarter": (
+        r"(?:(?:the )?(?:fiscal )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+        r" (?:fiscal )?|(?:fiscal[ -])?(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th)-)"
+        rf"(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?"
+        rf"(?P<y>{_YEAR}))?"
+    ),
+    "year-quarter": (
+        rf"(?:the )?(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next) year['\u2019]s) (?:fiscal )?"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[ -])?(?:fiscal )?"
+        r"(?P<unit>quarter|period|half)"
+    ),
     "ago": (
-        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?: and a half)? "
+        rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?: and a half)? "
         r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
@@ -89,18 +101,19 @@ RULES: dict[str, str] = {
         rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
         rf"the coming|the past) (?P<unit>week|month|year|quarter|weekend|decade|century|{_SEASON})"
     ),
-    "quarter": (
-        rf"(?:the )?(?:(?P<y2>{_YEAR}) |(?P<yrel>this|last|next) year['\u2019]s )?"
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]"
-        rf"(?:fiscal[ -])?(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?(?P<y>{_YEAR}))?"
-    ),
     "months-span": (
         r"(?:the )?(?P<first>first |latest |past |year-earlier |year-ago )?"
         r"(?P<num>three|six|nine|3|6|9) months"
     ),
     "ref-quarter": (
-        r"the (?:(?P<rel>latest|current|most recent|recent|previous|latest fiscal|same|"
-        r"year-earlier|year-ago|comparable|year-before) )?(?P<unit>quarter|period)"
+        r"(?:the|that) (?:(?P<rel>latest|current|most recent|recent|previous|latest fiscal|same|"
+        r"year-earlier|year-ago|comparable|comparable year-ago|corresponding|year-before) )?"
+        r"(?P<unit>quarter|period)"
+    ),
+    "period-end": (
+        r"(?P<word>the end of the (?:year|month|week|quarter)|year[- ]end|year['\u2019]s end|"
+        r"these days|the nineties|the eighties|the seventies|the sixties|midday|"
+        r"mid-?afternoon|mid-?morning|the morning|the afternoon|the evening)"
     ),
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
     "fiscal-year": rf"(?:(?P<fiscal>fiscal) (?P<y>{_YEAR})|the fiscal year)",
@@ -113,7 +126,7 @@ RULES: dict[str, str] = {
     ),
     "year": rf"(?P<mod>{_MOD_DATE})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
     "month": (
-        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?(?P<mon>{_MONTH_ALONE})"
+        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?(?P<mon>{_MONTH_ALONE})(?! \d)"
     ),
     "set": (
         r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from generator.timex.context import (
     Context,
+    reference_day,
     Resolution,
     monday_of,
     quarter_of,
@@ -92,7 +93,7 @@ def resolve_relative_period(context: Context) -> Resolution | None:
 
 
 def resolve_quarter(context: Context) -> Resolution | None:
-    ordinal = context.part("ord")
+    ordinal = context.part("ord") or context.part("ord2")
     number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
     year = _quarter_year(context, number)
     if context.part("unit") == "half":
@@ -115,6 +116,42 @@ def _quarter_year(context: Context, number: int) -> int:
                key=lambda y: (abs(y * 4 + number - year * 4 - current), y > year))  # fmt: skip
 
 
+def resolve_year_quarter(context: Context) -> Resolution | None:
+    """"the 1988 third quarter", "this year's quarter", "the 1989 period"."""
+    year = int(context.part("y")) if context.part("y") else (
+        context.dct.year + _SHIFT.get(context.part("yrel"), 0))
+    ordinal = context.part("ord")
+    if context.part("unit") == "half":
+        number = 2 if ordinal in ("second", "2nd") else 1
+        return Resolution("DATE", f"{year}-H{number}", "year-half", anchor=True)
+    if ordinal:
+        number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
+    else:
+        number = (reference_quarter(context) or _last_quarter(context.dct))[1]
+    return Resolution("DATE", f"{year}-Q{number}", "year-quarter", anchor=bool(ordinal))
+
+
+_PERIOD_ENDS = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}
+_NAMED_DECADES = {"nineties": "9", "eighties": "8", "seventies": "7", "sixties": "6"}
+_PARTS = {"midday": "MI", "afternoon": "AF", "morning": "MO", "evening": "EV"}
+
+
+def resolve_period_end(context: Context) -> Resolution | None:
+    """"year-end", "the end of the month", "these days", "the nineties", "mid-afternoon"."""
+    word = context.part("word").replace("\u2019", "'")
+    if word == "these days":
+        return Resolution("DATE", "PRESENT_REF", "these-days")
+    if word.startswith("the ") and word[4:] in _NAMED_DECADES:
+        return Resolution("DATE", f"{context.dct.year // 100}{_NAMED_DECADES[word[4:]]}X", "decade")
+    for name, code in _PARTS.items():
+        if word.endswith(name):
+            day = reference_day(context) if word.startswith("the ") else context.dct
+            return Resolution("TIME", f"{day.isoformat()}T{code}", "part-of-day")
+    unit = word.split()[-1] if word.startswith("the end") else "year"
+    value = period_value(_PERIOD_ENDS[unit], context.dct, 0)
+    return Resolution("DATE", value, "period-end", "END") if value else None
+
+
 def resolve_ref_quarter(context: Context) -> Resolution | None:
     relation = context.part("rel")
     if context.part("unit") == "period" and not relation:
@@ -134,10 +171,13 @@ def resolve_year_earlier(context: Context) -> Resolution | None:
     quarter = reference_quarter(context)
     if quarter:
         return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
-    reference = (context.reference or "")[:4]
-    if "ago" in context.part("word") or not reference.isdigit():
+    reference = context.reference or ""
+    if "ago" in context.part("word") or not reference[:4].isdigit():
         return Resolution("DATE", str(context.dct.year - 1), "year-ago")
-    return Resolution("DATE", str(int(reference) - 1), "year-earlier")
+    if context.part("word").startswith("a "):
+        earlier = f"{int(reference[:4]) - 1:04d}{reference[4:10]}"
+        return Resolution("DATE", earlier.replace("-02-29", "-02-28"), "year-earlier")
+    return Resolution("DATE", str(int(reference[:4]) - 1), "year-earlier")
 
 
 def resolve_fiscal_year(context: Context) -> Resolution:
