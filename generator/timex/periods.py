@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 from generator.timex.context import (
     Context,
-    reference_day,
     Resolution,
     monday_of,
     quarter_of,
+    reference_day,
     reference_quarter,
     week_value,
 )
