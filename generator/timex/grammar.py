@@ -126,7 +126,8 @@ RULES: dict[str, str] = {
     ),
     "year": rf"(?P<mod>{_MOD_DATE})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
     "month": (
-        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?(?P<mon>{_MONTH_ALONE})(?! \d)"
+        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?"
+        rf"(?P<mon>{_MONTH_ALONE})(?! \d)"
     ),
     "set": (
         r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
