@@ -6,7 +6,7 @@ import datetime as _dt
 from zoneinfo import ZoneInfo
 
 from generator.model import Span, Timex
-from generator.timex import days, periods, spans
+from generator.timex import days, multilingual, periods, spans
 from generator.timex.context import Context, Resolution, Resolver
 from generator.timex.grammar import Hit, find_phrases
 from generator.timex.intervals import interval
@@ -77,9 +77,16 @@ def tag(
 ) -> tuple[Timex, ...]:
     """Every temporal expression in `text`, in order, resolved against the publication date `dct`.
 
+    English gets the full grammar; uk, ru, de, fr and es get dates, weekdays and
+    yesterday/today/tomorrow; any other language is read with the English grammar.
+
     >>> [t.value for t in tag("The talks will resume on Monday.", _dt.date(2025, 6, 6))]
     ['2025-06-09']
     """
+    code = language.split("-")[0].lower()
+    if multilingual.supports(code):
+        pairs = multilingual.find_resolved(text, dct, code)
+        return tuple(_to_timex(text, hit, resolution, timezone) for hit, resolution in pairs)
     found: list[Timex] = []
     reference: str | None = None
     for hit in find_phrases(text):
