@@ -54,13 +54,24 @@ def _mod(context: Context) -> str | None:
     return MODS.get(context.part("mod"))
 
 
+_RATE = re.compile(r"(?:\d|times|once|twice|per cent|percent|%)\S*\s+\S*\s*$")
+
+
+def _is_rate_or_fraction(context: Context, unit: str) -> bool:
+    """"$2 a year", "four flights a week" (a rate), "three-quarters of" (a fraction)."""
+    if unit == "quarter" and context.text.startswith(" of", context.end):
+        return True
+    before = context.text[max(0, context.start - 20) : context.start]
+    return context.part("num") in ("a", "an") and bool(_RATE.search(before))
+
+
 def resolve_duration(context: Context) -> Resolution | None:
     unit, number = unit_of(context.part("unit")), count(context.part("num"))
     if number is None or (unit in ("second", "quarter") and context.part("num") in ("a", "an")):
         return None
     if context.part("num") in ("some", "many") and not context.part("unit").endswith("s"):
         return None
-    if context.part("long").endswith("old"):
+    if context.part("long").endswith("old") or _is_rate_or_fraction(context, unit):
         return None
     return Resolution("DURATION", duration_value(number, unit), "duration", _mod(context))
 
