@@ -48,7 +48,10 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     # parts of day
     ("Russia attacked Thursday night.", "Thursday night", FRI, "TIME", "2025-06-05TNI"),
     ("On Friday morning, homes lost power.", "Friday morning", FRI, "TIME", "2025-06-06TMO"),
-    ("The mayor posted early Friday.", "early Friday", FRI, "TIME", "2025-06-06TMO"),
+    ("The mayor posted early Friday.", "early Friday", FRI, "DATE", "2025-06-06"),
+    ("The shots came late Thursday.", "late Thursday", FRI, "DATE", "2025-06-05"),
+    ("He left late yesterday.", "late yesterday", FRI, "DATE", "2025-06-05"),
+    ("The talks ended at midday.", "midday", FRI, "TIME", "2025-06-06T12:00"),
     ("Shots rang out Wednesday evening.", "Wednesday evening", FRI, "TIME", "2025-06-04TEV"),
     ("The plane landed Tuesday afternoon.", "Tuesday afternoon", FRI, "TIME", "2025-06-03TAF"),
     ("The game ended Sunday night.", "Sunday night", MON, "TIME", "2025-06-01TNI"),

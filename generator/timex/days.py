@@ -100,8 +100,8 @@ def resolve_weekday(context: Context) -> Resolution:
     direction = "past" if possessive else context.direction()
     day, rule = weekday_date(context.dct, weekday, direction, relation)
     part = context.part("part")
-    if relation == "early" and not part:
-        return _with_part(day, "morning", "weekday-early")
+    if relation == "early" and not part:  # TimeBank: "early Tuesday" is the day, mod START
+        return Resolution("DATE", day_value(day), "weekday-early", "START", anchor=True)
     if relation == "late" and not part:
         return Resolution("DATE", day_value(day), rule, "END", anchor=True)
     return _with_part(day, part, rule)
@@ -122,8 +122,6 @@ def resolve_deictic(context: Context) -> Resolution:
     rule = "overnight" if context.part("word") == "overnight" else context.part("word")
     if context.part("part"):
         part = context.part("part")
-    if context.part("mod") == "early" and not part and offset != 0:
-        return _with_part(day, "morning", f"early-{rule}")
     return _with_part(day, part, rule.replace(" ", "-"), mod)
 
 

@@ -143,6 +143,8 @@ def resolve_period_end(context: Context) -> Resolution | None:
         return Resolution("DATE", "PRESENT_REF", "these-days")
     if word.startswith("the ") and word[4:] in _NAMED_DECADES:
         return Resolution("DATE", f"{context.dct.year // 100}{_NAMED_DECADES[word[4:]]}X", "decade")
+    if word == "midday":
+        return Resolution("TIME", f"{context.dct.isoformat()}T12:00", "midday")
     for name, code in _PARTS.items():
         if word.endswith(name):
             day = reference_day(context) if word.startswith("the ") else context.dct
