@@ -35,7 +35,8 @@ def test_seed_early_friday_is_the_day_with_mod_start() -> None:
     text = SEED.read_text(encoding="utf-8")
     found = tag(text, dt.date(2025, 6, 6), "Europe/Kyiv")
     early = [t for t in found if t.text == "early Friday"]
-    assert [(t.value, t.mod, t.rule) for t in early] == [("2025-06-06", "START", "weekday-early")] * 2
+    expected = ("2025-06-06", "START", "weekday-early")
+    assert [(t.value, t.mod, t.rule) for t in early] == [expected, expected]
 
 
 def test_seed_overnight_rule_and_bounds() -> None:
