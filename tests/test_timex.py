@@ -246,6 +246,8 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("Officials said Tuesday that the talks will resume.", "Tuesday", FRI, "DATE", "2025-06-03"),
     ("The mine closed in 1990, two years after the strike.", "1990", FRI, "DATE", "1990"),
     # holidays
+    ("Turkey sales fell last Thanksgiving.", "last Thanksgiving", dt.date(2000, 2, 10), "DATE",
+     "1999-11-25"),
     ("The shops closed on Christmas Day.", "Christmas Day", NEWYEAR, "DATE", "2024-12-25"),
     ("They met on New Year's Eve.", "New Year's Eve", NEWYEAR, "DATE", "2024-12-31"),
 ]
@@ -268,6 +270,8 @@ ANAPHORA: list[tuple[str, str, dt.date, str, str]] = [
      dt.date(1989, 10, 26), "DATE", "1988-Q3"),
     ("The quake struck on Jan. 5, 2020. The same day, aid arrived.", "The same day", FRI,
      "DATE", "2020-01-05"),
+    ("He was freed on May 2, 2019. Later that year he died.", "Later that year", FRI, "DATE",
+     "2019"),
     ("He filed on June 2. The previous day he had resigned.", "The previous day", FRI, "DATE",
      "2025-06-01"),
     ("The riot began on May 3. The next morning, police moved in.", "The next morning", FRI,

@@ -95,7 +95,7 @@ RULES: dict[str, str] = {
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
         r"month|year|weekend)|the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
         r"the (?P<unit4>weekend)|"
-        r"that (?P<unit3>day|night|morning|week|month|year))"
+        r"(?:(?P<mod>earlier|later) )?that (?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
         rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
@@ -135,7 +135,8 @@ RULES: dict[str, str] = {
         r"(?:(?<=times )a|(?<=twice )a|(?<=once )a|per) (?P<per>day|week|month|year)(?!-)"
     ),
     "holiday": (
-        r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
+        r"(?:(?P<rel>last|next|this) )?(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|"
+        r"New Year's Eve|New Year's Day|"
         r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?|"
         r"Election Day))"
     ),

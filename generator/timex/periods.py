@@ -245,7 +245,13 @@ def _holiday_date(name: str, year: int) -> date:
 def resolve_holiday(context: Context) -> Resolution:
     name, dct = context.part("name"), context.dct
     this_year = _holiday_date(name, dct.year)
-    year = nearest_year(this_year.month, this_year.day, dct, context.direction())
+    relation = context.part("rel")
+    if relation == "last":
+        year = dct.year if this_year < dct else dct.year - 1
+    elif relation == "next":
+        year = dct.year if this_year > dct else dct.year + 1
+    else:
+        year = nearest_year(this_year.month, this_year.day, dct, context.direction())
     day = _holiday_date(name, year)
     return Resolution("DATE", day.isoformat(), "holiday", anchor=True)
 

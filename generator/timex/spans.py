@@ -152,7 +152,8 @@ def resolve_anaphoric_day(context: Context) -> Resolution | None:
     if unit == "weekend":
         return Resolution("DATE", week_value(anchor + timedelta(weeks=amount)) + "-WE", "anaphoric")
     value = shift(anchor, unit, amount)
-    return Resolution("DATE", value, f"anaphoric-{unit}") if value else None
+    mod = {"earlier": "START", "later": "END"}.get(context.part("mod"))
+    return Resolution("DATE", value, f"anaphoric-{unit}", mod) if value else None
 
 
 def _the_weekend(context: Context) -> Resolution:
