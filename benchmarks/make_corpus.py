@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -55,30 +56,47 @@ SURNAMES = ("Kovalenko", "Shevchuk", "Bondar", "Tkachenko", "Kravets", "Melnyk",
             "Marchenko", "Lysenko", "Rudenko", "Savchenko", "Petrenko", "Hrytsenko")  # fmt: skip
 ROLES = ("Foreign Minister", "Defence Minister", "Mayor", "Governor", "Energy Minister",
          "regional police chief", "emergency services spokesperson", "Prime Minister")  # fmt: skip
-COMMON_OPENERS = frozenset({"Strikes", "Negotiators", "Authorities", "A", "Thousands"})
+COMMON_OPENERS = frozenset(
+    {"Strikes", "Attacks", "Shelling", "Negotiators", "Delegations", "Mediators", "Authorities",
+     "The", "A", "Thousands", "Crowds", "Families"}
+)  # fmt: skip
 TAGS = ("russia-ukraine-war", "air-strikes", "diplomacy", "energy", "humanitarian", "politics")
 
-# What happened, as a headline and as a sentence; {place} {n} {m} {person} are filled in.
+# What happened, as a headline and as a sentence; each [a|b] picks one wording per event, so two
+# strikes share some words but not all; {place} {n} {m} {person} are filled in.
 KINDS = (
-    ("strike", "Missiles and drones hit {place}",
-     "Russia launched a large-scale drone and missile attack on {place}, killing at least {n} "
-     "people and injuring {m}"),
-    ("power", "Blackouts across {place} after strikes on the grid",
-     "Strikes on energy infrastructure left more than {n}00 homes in {place} without electricity"),
-    ("talks", "Negotiators meet in {place}",
-     "Negotiators from both sides met in {place} for another round of talks on a ceasefire"),
-    ("evacuation", "Families evacuated from {place} region",
-     "Authorities ordered the evacuation of {n}00 families from villages near {place}"),
-    ("exchange", "Prisoner exchange near {place}",
-     "Ukraine and Russia exchanged {n}0 prisoners of war at a crossing near {place}"),
-    ("aid", "Aid convoy reaches {place}",
-     "A convoy of {n} trucks carrying food and medicine reached {place}"),
-    ("protest", "Thousands protest in {place}",
-     "Thousands of people marched through central {place} to demand the return of prisoners"),
-    ("visit", "{person} visits {place}",
-     "{person} visited {place} and met local officials and rescue workers"),
+    ("Missiles and drones hit {place}",
+     "[Russia|Russian forces|the Russian military|Moscow] [launched|fired|unleashed] "
+     "[a wave of drones|ballistic missiles|glide bombs|cruise missiles and drones] at {place}, "
+     "[killing at least {n} people|wounding {m} civilians|damaging a hospital and a school|"
+     "setting a fuel depot on fire|hitting a railway depot]"),
+    ("Blackouts across {place} after strikes on the grid",
+     "[Strikes on|Attacks against|Shelling of] [a thermal power plant|substations|the power grid|"
+     "a hydroelectric dam] left [more than {n}00 homes|{m} thousand households|hospitals and "
+     "water pumps] in {place} without [electricity|power|heating]"),
+    ("Negotiators meet in {place}",
+     "[Negotiators|Delegations|Mediators] from [both sides|Kyiv and Moscow|Turkey and the UN] "
+     "[met|gathered|sat down] in {place} for [another round of talks|technical talks|closed talks] "
+     "on [a ceasefire|grain exports|the exchange of prisoners|nuclear safety]"),
+    ("Families evacuated from {place} region",
+     "[Authorities|The regional governor|The military administration] ordered the "
+     "[evacuation|mandatory evacuation|relocation] of {n}00 [families|children|residents] from "
+     "[villages near|frontline towns around|districts of] {place}"),
+    ("Prisoner exchange near {place}",
+     "[Ukraine and Russia|Kyiv and Moscow] [exchanged|swapped|traded] {n}0 "
+     "[prisoners of war|soldiers|captured fighters and civilians] [at a crossing near|in talks "
+     "brokered in|through mediators in] {place}"),
+    ("Aid convoy reaches {place}",
+     "A convoy of {n} [trucks|lorries|rail wagons] carrying [food and medicine|generators|"
+     "winter clothing and fuel] [reached|arrived in|was unloaded in] {place}"),
+    ("Thousands protest in {place}",
+     "[Thousands of people|Crowds of students|Families of soldiers] [marched through|rallied in|"
+     "gathered in] central {place} to [demand the return of prisoners|protest against "
+     "corruption|call for more air defence]"),
+    ("{person} visits {place}",
+     "{person} [visited|toured|made an unannounced trip to] {place} and [met local officials|"
+     "inspected the damage|spoke with rescue workers|opened a new shelter]"),
 )  # fmt: skip
-
 SUBJECTS = ("Residents", "Officials", "Rescue teams", "Doctors", "Volunteers", "Engineers",
             "Aid groups", "Analysts", "Teachers", "Shop owners", "Police", "Diplomats")  # fmt: skip
 PREDICATES = (
@@ -91,7 +109,7 @@ PREDICATES = (
     "handed out water, blankets and hot food near the damaged buildings",
     "said prices for fuel and bread had risen sharply in the region",
     "published photographs of the damaged apartment blocks and power lines",
-    "said the attacks were meant to wear down air defences before the winter",
+    "said the attacks were meant to wear down air defences",
     "said a new package of sanctions was being prepared in Brussels",
     "urged people to stay in shelters until the all-clear was given",
     "said independent verification of the casualty figures was not possible",
@@ -114,6 +132,7 @@ class Event:
 
     number: int
     kind: int
+    sentence: str
     place: str
     person: str
     day: date
@@ -129,12 +148,19 @@ def make_events(count: int, rng: random.Random) -> list[Event]:
         day = FIRST_DAY + timedelta(days=number // 3 + rng.randrange(0, 2))
         person = f"{rng.choice(ROLES)} {rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
         kind, place, night = rng.randrange(len(KINDS)), rng.choice(PLACES), rng.random() < 0.4
-        events.append(
-            Event(
-                number, kind, place, person, day, night, rng.randrange(2, 40), rng.randrange(5, 90)
-            )
-        )
+        n, m = rng.randrange(2, 40), rng.randrange(5, 90)
+        sentence = pick_wording(KINDS[kind][1], rng)
+        events.append(Event(number, kind, sentence, place, person, day, night, n, m))
     return events
+
+
+def pick_wording(template: str, rng: random.Random) -> str:
+    """Chooses one alternative of each [a|b|c] group."""
+    return re.sub(r"\[([^\]]*)\]", lambda m: rng.choice(m.group(1).split("|")), template)
+
+
+def capitalised(text: str) -> str:
+    return text[0].upper() + text[1:]
 
 
 def fill(template: str, event: Event) -> str:
@@ -173,10 +199,6 @@ def background_phrase(day: date, published: date, rng: random.Random) -> str:
     return rng.choice(choices)
 
 
-def capitalised(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def after_comma(clause: str) -> str:
     """A clause continued after an opening phrase: common words lose their capital, names not."""
     first = clause.split(" ", 1)[0]
@@ -184,7 +206,7 @@ def after_comma(clause: str) -> str:
 
 
 def lead_sentence(event: Event, day: date, published: date, rng: random.Random) -> str:
-    what = fill(KINDS[event.kind][2], event)
+    what = capitalised(fill(event.sentence, event))
     phrase = lead_phrase(day, published, event.night, rng)
     if rng.random() < 0.5:
         return f"{what} {phrase}, officials said."
@@ -192,7 +214,7 @@ def lead_sentence(event: Event, day: date, published: date, rng: random.Random) 
 
 
 def background_sentence(event: Event, published: date, rng: random.Random) -> str:
-    what = fill(KINDS[event.kind][2], event)
+    what = capitalised(fill(event.sentence, event))
     return f"{capitalised(background_phrase(event.day, published, rng))}, {after_comma(what)}."
 
 
@@ -205,7 +227,9 @@ def future_sentence(event: Event, published: date, rng: random.Random) -> str:
             f"on {MONTHS[ahead.month - 1]} {ahead.day}",
         ]
     )
-    return f"Officials in {event.place} said further talks will take place {when}."
+    topic = pick_wording("[the ceasefire|repairs to the grid|compensation for families|the "
+                         "reopening of schools|new air defence systems]", rng)  # fmt: skip
+    return f"{event.person} said talks on {topic} in {event.place} will resume {when}."
 
 
 def body(event: Event, day: date, published: date, older: list[Event], rng: random.Random) -> str:
@@ -234,7 +258,7 @@ def extra_sentence(event: Event, published: date, older: list[Event], index: int
     if roll < 0.45 and older:
         recent = older[-12:]
         other = rng.choice(recent)
-        what = fill(KINDS[other.kind][2], other)
+        what = capitalised(fill(other.sentence, other))
         phrase = lead_phrase(other.day, published, other.night, rng)
         return f"{capitalised(phrase)}, {after_comma(what)}."
     where = f" in {rng.choice(PLACES)}" if rng.random() < 0.3 else ""
@@ -243,7 +267,7 @@ def extra_sentence(event: Event, published: date, older: list[Event], index: int
 
 def article_text(event: Event, outlet: str, published: date, day: date, older: list[Event],
                  rng: random.Random) -> str:  # fmt: skip
-    title = fill(KINDS[event.kind][1], event)
+    title = fill(KINDS[event.kind][0], event)
     tags = sorted({TAGS[0], rng.choice(TAGS[1:])})
     zone = rng.choice(ZONES)
     slug = outlet.lower().replace(" ", "-").replace("the-", "")

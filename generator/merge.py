@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 
 from slugify import slugify
 
@@ -22,6 +23,11 @@ _PRECISION_RANK = {
 @dataclass(slots=True)
 class _Cluster:
     members: list[Candidate] = field(default_factory=list)
+    reach: datetime = datetime.min.replace(tzinfo=UTC)
+
+    def add(self, candidate: Candidate) -> None:
+        self.members.append(candidate)
+        self.reach = max(self.reach, candidate.when.end)
 
 
 def merge_events(readings: tuple[Reading, ...]) -> Timeline:
@@ -30,12 +36,17 @@ def merge_events(readings: tuple[Reading, ...]) -> Timeline:
         (c for reading in readings for c in reading.candidates), key=_candidate_order
     )
     clusters: list[_Cluster] = []
+    open_clusters: list[_Cluster] = []
     for candidate in candidates:
-        best = _best_cluster(clusters, candidate)
+        # Candidates come by start time: a cluster that ends before this one starts is closed
+        # for good. Scanning only the open ones keeps merging near-linear at 10,000 articles.
+        open_clusters = [c for c in open_clusters if c.reach > candidate.when.start]
+        best = _best_cluster(open_clusters, candidate)
         if best is None:
-            clusters.append(_Cluster([candidate]))
-        else:
-            best.members.append(candidate)
+            best = _Cluster()
+            clusters.append(best)
+            open_clusters.append(best)
+        best.add(candidate)
     events = [_event(cluster.members) for cluster in clusters]
     events.sort(key=_event_order)
     return Timeline(events=_with_unique_ids(events), readings=readings)
