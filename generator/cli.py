@@ -18,7 +18,7 @@ from generator import __version__
 from generator.config import Config, load_config
 from generator.errors import BuildFailed, DatelineError
 from generator.labels import date_label
-from generator.model import Article, Timeline
+from generator.model import Timeline
 from generator.pipeline import build, extract
 from generator.render import timeline_json
 from generator.timex import tag as tag_text
@@ -59,6 +59,10 @@ debug_option = click.option("--debug", is_flag=True, help="Show Python traceback
 @click.option(
     "--base-url", help="The URL the site is served from, e.g. https://user.github.io/repo/."
 )
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Processes that read articles (default: one per core; 1: no extra ones).")
+@click.option("--no-cache", is_flag=True,
+              help="Read every article again instead of reusing .dateline-cache/.")  # fmt: skip
 @config_option
 @strict_option
 @debug_option
@@ -66,6 +70,8 @@ def build_command(
     content: Path | None,
     out: Path | None,
     base_url: str | None,
+    jobs: int | None,
+    no_cache: bool,
     config_path: Path | None,
     strict: bool,
     debug: bool,
@@ -78,7 +84,14 @@ def build_command(
     """
     config = _config(config_path, content=content, out=out, base_url=base_url, debug=debug)
     result = _guarded(
-        lambda: build(config, generated=_generation_time(), progress=_progress_bar), debug
+        lambda: build(
+            config,
+            generated=_generation_time(),
+            progress=_progress_bar,
+            jobs=jobs,
+            cache=not no_cache,
+        ),
+        debug,
     )
     _report(result.diagnostics, strict)
     click.echo(
@@ -211,14 +224,17 @@ def _generation_time() -> datetime | None:
     return datetime.fromtimestamp(int(epoch), tz=UTC)
 
 
-def _progress_bar(articles: tuple[Article, ...]) -> Iterable[Article]:
-    if len(articles) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
-        return articles
-    return _iterate_with_bar(articles)
+def _progress_bar(items: Iterable[T], count: int) -> Iterable[T]:
+    """A bar on the terminal while many articles are read; nothing when output is redirected."""
+    if count < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        return items
+    return _iterate_with_bar(items, count)
 
 
-def _iterate_with_bar(articles: tuple[Article, ...]) -> Iterator[Article]:
-    with click.progressbar(articles, label="Reading articles", file=sys.stderr) as bar:
+def _iterate_with_bar(items: Iterable[T], count: int) -> Iterator[T]:
+    with click.progressbar(
+        items, length=count, label="Reading articles", file=sys.stderr
+    ) as bar:
         yield from bar
 
 

@@ -46,11 +46,7 @@ def load_articles(
     content_dir: Path, config: Config
 ) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
     """Reads every article below content_dir/articles; a bad file is reported, the rest load."""
-    files = [
-        (p, p.relative_to(content_dir).as_posix())
-        for p in _markdown_files(content_dir / ARTICLES_DIR)
-    ]
-    return _load_files(files, config)
+    return _load_files(article_files(content_dir), config)
 
 
 def load_paths(
@@ -73,28 +69,42 @@ def _load_files(
     articles: list[Article] = []
     diagnostics: list[DatelineError] = []
     for path, relative in files:
-        shown = _shown_path(path)
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-            article, warnings = parse_article(text, relative, shown, config)
-        except OSError as exc:
-            diagnostics.append(ContentError(f"cannot read file: {exc.strerror}", Location(shown)))
-            continue
-        except UnicodeDecodeError as exc:
-            diagnostics.append(
-                ContentError(
-                    f"file is not UTF-8 (byte {exc.start} is 0x{exc.object[exc.start]:02x})",
-                    Location(shown, exc.object[: exc.start].count(b"\n") + 1),
-                    "save the file as UTF-8",
-                )
-            )
-            continue
-        except DatelineError as error:
-            diagnostics.append(error)
-            continue
-        articles.append(article)
-        diagnostics.extend(warnings)
+        article, problems = load_file(path, relative, config)
+        if article is not None:
+            articles.append(article)
+        diagnostics.extend(problems)
     return tuple(articles), tuple(diagnostics)
+
+
+def article_files(content_dir: Path) -> list[tuple[Path, str]]:
+    """Every article file below content_dir/articles, sorted, with its path relative to content."""
+    return [
+        (p, p.relative_to(content_dir).as_posix())
+        for p in _markdown_files(content_dir / ARTICLES_DIR)
+    ]
+
+
+def load_file(
+    path: Path, relative: str, config: Config
+) -> tuple[Article | None, tuple[DatelineError, ...]]:
+    """One article file: the Article and its warnings, or None and the error that stopped it."""
+    shown = shown_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        article, warnings = parse_article(text, relative, shown, config)
+    except OSError as exc:
+        return None, (ContentError(f"cannot read file: {exc.strerror}", Location(shown)),)
+    except UnicodeDecodeError as exc:
+        return None, (
+            ContentError(
+                f"file is not UTF-8 (byte {exc.start} is 0x{exc.object[exc.start]:02x})",
+                Location(shown, exc.object[: exc.start].count(b"\n") + 1),
+                "save the file as UTF-8",
+            ),
+        )
+    except DatelineError as error:
+        return None, (error,)
+    return article, warnings
 
 
 def _markdown_files(folder: Path) -> Iterable[Path]:
@@ -103,7 +113,7 @@ def _markdown_files(folder: Path) -> Iterable[Path]:
     return sorted(p for p in folder.rglob("*.md") if p.is_file())
 
 
-def _shown_path(path: Path) -> str:
+def shown_path(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:

@@ -14,6 +14,7 @@ from generator.wording import STOPWORDS, overlap
 SAME_PRECISION_OVERLAP = 0.3
 CROSS_PRECISION_OVERLAP = 0.5
 ID_WORDS = 6
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 _PRECISION_RANK = {
     "century": 0, "decade": 1, "year": 2, "season": 3, "quarter": 3, "month": 4,
     "week": 5, "day": 6, "part-of-day": 7, "time": 8,
@@ -23,11 +24,16 @@ _PRECISION_RANK = {
 @dataclass(slots=True)
 class _Cluster:
     members: list[Candidate] = field(default_factory=list)
-    reach: datetime = datetime.min.replace(tzinfo=UTC)
+    reach: datetime = EARLIEST
+    # One member per (interval, precision, words): _similarity sees nothing else, so a wire
+    # story repeated by ten outlets is compared once, not ten times.
+    distinct: dict[tuple[object, ...], Candidate] = field(default_factory=dict)
 
     def add(self, candidate: Candidate) -> None:
         self.members.append(candidate)
         self.reach = max(self.reach, candidate.when.end)
+        when = candidate.when
+        self.distinct.setdefault((when.start, when.end, when.precision, candidate.words), candidate)
 
 
 def merge_events(readings: tuple[Reading, ...]) -> Timeline:
@@ -69,7 +75,7 @@ def _candidate_order(candidate: Candidate) -> tuple[object, ...]:
 def _best_cluster(clusters: list[_Cluster], candidate: Candidate) -> _Cluster | None:
     best: tuple[float, int] | None = None
     for index, cluster in enumerate(clusters):
-        score = max(_similarity(member, candidate) for member in cluster.members)
+        score = max(_similarity(member, candidate) for member in cluster.distinct.values())
         if score > 0 and (best is None or score > best[0]):
             best = (score, index)
     return clusters[best[1]] if best else None

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from generator.cache import CACHE_DIR
 from generator.config import Config
-from generator.content import load_articles, load_paths
+from generator.content import article_files, load_paths
 from generator.errors import BuildFailed, DatelineError
-from generator.extract import extract_events
 from generator.merge import merge_events
-from generator.model import Article, Reading, Timeline
+from generator.model import Reading, Timeline
+from generator.reading import Progress, read_article, read_articles
 from generator.render import render_site
-from generator.text import plain_text, split_sentences
 from generator.theme import load_theme
-from generator.timex import tag
 from generator.write import write_site
-
-Progress = Callable[[tuple[Article, ...]], Iterable[Article]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,27 +31,15 @@ class BuildResult:
     diagnostics: tuple[DatelineError, ...]
 
 
-def read_article(article: Article) -> Reading:
-    """Text, dates and event candidates of one article; dated phrases keep body offsets."""
-    plain = plain_text(article.body)
-    sentences = split_sentences(plain)
-    timexes = tag(plain.text, article.published.date(), article.timezone, article.language)
-    candidates = extract_events(article, plain, sentences, timexes)
-    in_body = tuple(replace(t, span=plain.span_to_body(t.span)) for t in timexes)
-    return Reading(article, in_body, candidates)
-
-
 def make_timeline(
-    loaded: tuple[tuple[Article, ...], tuple[DatelineError, ...]],
-    progress: Progress | None = None,
+    read: tuple[tuple[Reading, ...], tuple[DatelineError, ...]],
 ) -> tuple[Timeline, tuple[DatelineError, ...]]:
-    """Reads loaded articles and merges their events; any load error stops here, sorted."""
-    chosen, diagnostics = loaded
-    ordered = sorted(diagnostics, key=lambda d: d.sort_key())
+    """Merges the readings' events; any error while loading or reading stops here, sorted."""
+    readings, diagnostics = read
+    ordered = tuple(sorted(diagnostics, key=lambda d: d.sort_key()))
     if any(d.severity == "error" for d in ordered):
-        raise BuildFailed(tuple(ordered))
-    readings = tuple(read_article(a) for a in (progress(chosen) if progress else chosen))
-    return merge_events(readings), tuple(ordered)
+        raise BuildFailed(ordered)
+    return merge_events(readings), ordered
 
 
 def build(
@@ -62,11 +47,18 @@ def build(
     generated: datetime | None = None,
     progress: Progress | None = None,
     clock: Callable[[], float] = time.perf_counter,
+    jobs: int | None = None,
+    cache: bool = True,
 ) -> BuildResult:
-    """Builds the site from config.content_dir into config.output_dir, or writes nothing."""
+    """Builds the site from config.content_dir into config.output_dir, or writes nothing.
+
+    Unchanged articles come from the cache (unless `cache` is False); the others are read by
+    `jobs` processes (default: one per core).
+    """
     started = clock()
-    loaded = load_articles(config.content_dir, config)
-    timeline, diagnostics = make_timeline(loaded, progress)
+    files = article_files(config.content_dir)
+    cache_dir = config.root / CACHE_DIR if cache else None
+    timeline, diagnostics = make_timeline(read_articles(files, config, jobs, cache_dir, progress))
     theme = load_theme(config.root / "templates")
     pages = render_site(timeline, config, theme, generated)
     write_site(pages, config.output_dir)
@@ -81,4 +73,8 @@ def build(
 
 def extract(paths: Iterable[Path], config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
     """The merged timeline of the articles at `paths` (files or folders), without a site."""
-    return make_timeline(load_paths(paths, config))
+    articles, diagnostics = load_paths(paths, config)
+    readings = tuple(read_article(a) for a in articles)
+    if any(d.severity == "error" for d in diagnostics):
+        readings = ()
+    return make_timeline((readings, diagnostics))

@@ -85,21 +85,32 @@ class _SiteContext:
         self.sentences = {
             (s["article"], s["start"]): (e, s) for e in self.events for s in e["details"]
         } | {(s["article"], s["start"]): (e, s) for e in self.events for s in e["sources"]}
+        # Built once, not per page: with 10,000 articles a per-page scan is quadratic.
+        self.by_article: dict[str, dict[int, tuple[Any, Any]]] = {}
+        for (article_path, start), pair in self.sentences.items():
+            self.by_article.setdefault(article_path, {})[start] = pair
+        self.positions = {event["id"]: index for index, event in enumerate(self.events)}
+        newest = list(reversed(self.events))
+        self.orders = {
+            False: (self.events, day_groups(self.events)),
+            True: (newest, day_groups(newest)),
+        }
+        self.articles = [r.article for r in timeline.readings]
 
     def context(self, path: str, **extra: Any) -> dict[str, Any]:
         depth = path.count("/")
         root = self.config.base_path if extra.pop("absolute", False) else "../" * depth
         newest_first = extra.pop("newest_first", False)
-        events = list(reversed(self.events)) if newest_first else self.events
+        events, groups = self.orders[newest_first]
         return {
             "site": self.config,
             "root": root,
             "path": path,
             "canonical": absolute_url(self.config, path.removesuffix("index.html")),
             "events": events,
-            "groups": day_groups(events),
+            "groups": groups,
             "newest_first": newest_first,
-            "articles": [r.article for r in self.timeline.readings],
+            "articles": self.articles,
             "generated": self.generated,
             "absolute_url": lambda p: absolute_url(self.config, p),
             **extra,
@@ -108,16 +119,14 @@ class _SiteContext:
     def article_view(self, reading: Reading) -> dict[str, Any]:
         """The article with its sentences anchored and each dating phrase linked to its entry."""
         article = reading.article
-        own = {
-            start: pair for (path, start), pair in self.sentences.items() if path == article.path
-        }
+        own = self.by_article.get(article.path, {})
         marks = [
             Mark(Span(start, s["end"]), "sentence", s["anchor"]) for start, (_, s) in own.items()
         ]
         for timex in reading.timexes:
             marks.append(self._phrase_mark(timex, own))
         events = sorted({e["id"]: e for e, s in own.values() if s["phrase"]}.values(),
-                        key=lambda e: self.events.index(e))  # fmt: skip
+                        key=lambda e: self.positions[e["id"]])  # fmt: skip
         return {
             "article": article,
             "html": article_html(article.body, tuple(marks)),

@@ -1,0 +1,132 @@
+"""Keeps each article's Reading between builds, keyed by its bytes, its config and Dateline's code.
+
+The cache is one pickle file in `.dateline-cache/` next to dateline.toml. It is trusted only when
+it was written by exactly this code (a hash of every source file of the generator package and the
+Python version) and every entry has the expected type; anything else is discarded with a warning
+and rebuilt. Only this module reads or writes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator import model
+from generator.config import Config
+from generator.errors import ContentError, DatelineError, Location
+from generator.model import Reading
+
+CACHE_DIR = ".dateline-cache"
+READINGS_FILE = "readings.pickle"
+_MAGIC = "dateline-readings-1"
+
+
+@dataclass(frozen=True, slots=True)
+class CachedReading:
+    """What reading one article gave: the Reading and the article's load warnings."""
+
+    reading: Reading
+    warnings: tuple[DatelineError, ...]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the generator package's source files and the Python version: any edit to the
+    extractor, the tagger or the model makes old entries unreadable, so none can go stale."""
+    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def article_key(data: bytes, relative: str, shown: str, config: Config) -> str:
+    """The key of one article: its bytes, its paths and the config values reading depends on."""
+    digest = hashlib.blake2b(data, digest_size=20)
+    for part in (relative, shown, config.timezone, config.language):
+        digest.update(b"\0" + part.encode())
+    return digest.hexdigest()
+
+
+def load_cache(folder: Path) -> tuple[dict[str, CachedReading], tuple[DatelineError, ...]]:
+    """The cached readings, or none and a warning when the file is corrupt or from other code."""
+    path = folder / READINGS_FILE
+    try:
+        with path.open("rb") as stream:
+            stored = pickle.load(stream)
+    except FileNotFoundError:
+        return {}, ()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            IndexError, TypeError, ValueError) as exc:  # fmt: skip
+        return {}, (_warning(path, f"cache is unreadable ({type(exc).__name__})"),)
+    entries = _valid_entries(stored)
+    if entries is None:
+        return {}, (_warning(path, "cache was written by another version of Dateline"),)
+    return entries, ()
+
+
+def _valid_entries(stored: object) -> dict[str, CachedReading] | None:
+    if not (isinstance(stored, tuple) and len(stored) == 3):
+        return None
+    magic, version, entries = stored
+    if magic != _MAGIC or version != code_version() or not isinstance(entries, dict):
+        return None
+    if not all(
+        isinstance(key, str) and isinstance(value, CachedReading) for key, value in entries.items()
+    ):
+        return None
+    return entries
+
+
+def save_cache(folder: Path, entries: dict[str, CachedReading]) -> None:
+    """Writes the entries atomically; a cache that cannot be written only costs time later."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _ignore_in_git(folder)
+        handle, temporary = tempfile.mkstemp(prefix=".readings-", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _BY_CONSTRUCTOR
+            pickler.dump((_MAGIC, code_version(), entries))
+        os.replace(temporary, folder / READINGS_FILE)
+    except OSError:
+        return
+
+
+def _by_constructor(names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    def reduce(value: Any) -> tuple[type, tuple[Any, ...]]:
+        return type(value), tuple(getattr(value, name) for name in names)
+
+    return reduce
+
+
+# Frozen slotted dataclasses unpickle through a slow Python __setstate__; rebuilding them with
+# their constructor loads the cache about twice as fast.
+_BY_CONSTRUCTOR: dict[type, Any] = {
+    kind: _by_constructor(tuple(f.name for f in fields(kind)))
+    for kind in (model.Span, model.Timex, model.Correction, model.Article, model.Sentence,
+                 model.When, model.Source, model.Candidate, model.Reading, CachedReading)
+}  # fmt: skip
+
+
+def _ignore_in_git(folder: Path) -> None:
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        marker.write_text("# Dateline's build cache; safe to delete.\n*\n")
+
+
+def _warning(path: Path, message: str) -> DatelineError:
+    return ContentError(
+        f"{message}; it is discarded and rebuilt",
+        Location(path.as_posix()),
+        severity="warning",
+    )

@@ -1,0 +1,102 @@
+"""Parallel, cached and single-process builds give the same site; a bad cache is never trusted."""
+
+from __future__ import annotations
+
+import importlib.util
+import pickle
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.cache import CACHE_DIR, READINGS_FILE, load_cache
+from generator.config import load_config
+from generator.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _make_corpus(count: int, out: Path) -> None:
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks/make_corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_corpus"] = module
+    spec.loader.exec_module(module)
+    module.make_corpus(count, out)
+
+
+def _site(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    _make_corpus(30, root)
+    return root
+
+
+def _build(root: Path, out: str, **options: object) -> dict[str, bytes]:
+    config = replace(load_config(root / "dateline.toml"), output=out)
+    result = build(config, **options)  # type: ignore[arg-type]
+    assert result.articles == 30 and not result.diagnostics
+    return _site(root / out)
+
+
+def test_parallel_cached_and_single_process_builds_are_byte_identical(corpus: Path) -> None:
+    single = _build(corpus, "single", jobs=1, cache=False)
+    parallel = _build(corpus, "parallel", jobs=2)
+    assert (corpus / CACHE_DIR / READINGS_FILE).is_file()
+    cached = _build(corpus, "cached", jobs=2)
+    assert len(single) > 40
+    assert parallel == single
+    assert cached == single
+
+
+def test_a_cached_build_reads_no_article_again(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(corpus, "warm", jobs=1)
+    monkeypatch.setattr("generator.reading.read_article", lambda article: pytest.fail(article.path))
+    _build(corpus, "from-cache", jobs=1)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a pickle", "cache is unreadable (UnpicklingError)"),
+        (b"", "cache is unreadable (EOFError)"),
+        (
+            pickle.dumps(("dateline-readings-1", "another version", {})),
+            "cache was written by another version of Dateline",
+        ),
+        (pickle.dumps(["a list"]), "cache was written by another version of Dateline"),
+    ],
+)
+def test_a_corrupt_or_stale_cache_is_discarded_with_a_warning(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    (tmp_path / READINGS_FILE).write_bytes(content)
+    entries, warnings = load_cache(tmp_path)
+    assert entries == {}
+    assert [str(w) for w in warnings] == [
+        f"{(tmp_path / READINGS_FILE).as_posix()}: warning: {message}; it is discarded and rebuilt"
+    ]
+
+
+def test_a_corrupt_cache_is_rebuilt_and_the_site_is_unchanged(corpus: Path) -> None:
+    expected = _build(corpus, "before", jobs=1, cache=False)
+    (corpus / CACHE_DIR).mkdir(exist_ok=True)
+    (corpus / CACHE_DIR / READINGS_FILE).write_bytes(b"\x80\x05garbage")
+    config = load_config(corpus / "dateline.toml")
+    result = build(config, jobs=1)
+    assert [d.message for d in result.diagnostics] == [
+        "cache is unreadable (UnpicklingError); it is discarded and rebuilt"
+    ]
+    assert _site(corpus / "site") == expected
+    assert load_cache(corpus / CACHE_DIR)[1] == ()
