@@ -59,8 +59,12 @@ debug_option = click.option("--debug", is_flag=True, help="Show Python traceback
 @click.option(
     "--base-url", help="The URL the site is served from, e.g. https://user.github.io/repo/."
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1),
-              help="Processes that read articles (default: one per core; 1: no extra ones).")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Processes that read articles (default: one per core; 1: no extra ones).",
+)
 @click.option("--no-cache", is_flag=True,
               help="Read every article again instead of reusing .dateline-cache/.")  # fmt: skip
 @config_option
@@ -232,9 +236,7 @@ def _progress_bar(items: Iterable[T], count: int) -> Iterable[T]:
 
 
 def _iterate_with_bar(items: Iterable[T], count: int) -> Iterator[T]:
-    with click.progressbar(
-        items, length=count, label="Reading articles", file=sys.stderr
-    ) as bar:
+    with click.progressbar(items, length=count, label="Reading articles", file=sys.stderr) as bar:
         yield from bar
 
 
