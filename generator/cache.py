@@ -26,6 +26,7 @@ from generator.model import Reading
 
 CACHE_DIR = ".dateline-cache"
 READINGS_FILE = "readings.pickle"
+LAST_BUILD_FILE = "last-build.pickle"
 _MAGIC = "dateline-readings-1"
 
 
@@ -130,3 +131,45 @@ def _warning(path: Path, message: str) -> DatelineError:
         Location(path.as_posix()),
         severity="warning",
     )
+
+
+def site_fingerprint(
+    keys: list[str], config: Config, folders: list[Path], generated: object
+) -> str:
+    """What a whole build depends on: the articles' keys, the config, the templates, the code."""
+    digest = hashlib.blake2b(code_version().encode(), digest_size=20)
+    digest.update(repr((config, generated)).encode())
+    digest.update("\0".join(keys).encode())
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(b"\0" + path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def last_build(folder: Path, fingerprint: str) -> object | None:
+    """What the previous build returned, if it was made from exactly these inputs."""
+    try:
+        stored = pickle.loads((folder / LAST_BUILD_FILE).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            IndexError, TypeError, ValueError):  # fmt: skip
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == fingerprint):
+        return None
+    result: object = stored[1]
+    return result
+
+
+def save_last_build(folder: Path, fingerprint: str, result: object) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _ignore_in_git(folder)
+        temporary = folder / f".{LAST_BUILD_FILE}.new"
+        temporary.write_bytes(pickle.dumps((fingerprint, result)))
+        os.replace(temporary, folder / LAST_BUILD_FILE)
+    except OSError:
+        return
+
+
+def forget_last_build(folder: Path) -> None:
+    """Called before a build writes: if it fails, the next one must not be skipped."""
+    (folder / LAST_BUILD_FILE).unlink(missing_ok=True)

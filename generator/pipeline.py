@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator.cache import CACHE_DIR
+from generator.cache import (
+    CACHE_DIR,
+    forget_last_build,
+    last_build,
+    save_last_build,
+    site_fingerprint,
+)  # fmt: skip
 from generator.config import Config
 from generator.content import article_files, load_paths
 from generator.errors import BuildFailed, DatelineError
 from generator.merge import merge_events
 from generator.model import Reading, Timeline
-from generator.reading import Progress, read_article, read_articles
+from generator.reading import Progress, Work, article_work, read_article, read_articles
 from generator.render import render_site
-from generator.theme import load_theme
-from generator.write import write_site
+from generator.theme import default_templates, load_theme
+from generator.write import MARKER, write_site
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +62,42 @@ def build(
     `jobs` processes (default: one per core).
     """
     started = clock()
-    files = article_files(config.content_dir)
+    work = article_work(article_files(config.content_dir), config)
     cache_dir = config.root / CACHE_DIR if cache else None
-    timeline, diagnostics = make_timeline(read_articles(files, config, jobs, cache_dir, progress))
+    fingerprint = _fingerprint(work, config, generated)
+    previous = _unchanged(cache_dir, fingerprint, config)
+    if previous is not None:
+        return replace(previous, seconds=clock() - started)
+    timeline, diagnostics = make_timeline(read_articles(work, config, jobs, cache_dir, progress))
     theme = load_theme(config.root / "templates")
     pages = render_site(timeline, config, theme, generated)
+    if cache_dir:
+        forget_last_build(cache_dir)
     write_site(pages, config.output_dir)
-    return BuildResult(
+    result = BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
         pages=sum(1 for p in pages if p.path.endswith(".html")),
         seconds=clock() - started,
         diagnostics=diagnostics,
     )
+    if cache_dir:
+        save_last_build(cache_dir, fingerprint, result)
+    return result
+
+
+def _fingerprint(work: list[Work], config: Config, generated: datetime | None) -> str:
+    folders = [p for p in (config.root / "templates", default_templates()) if p.is_dir()]
+    return site_fingerprint([w.key for w in work], config, folders, generated)
+
+
+def _unchanged(cache_dir: Path | None, fingerprint: str, config: Config) -> BuildResult | None:
+    """The previous build's result when nothing it was made from has changed and its site is
+    still there: then there is nothing to read, render or write."""
+    if cache_dir is None or not (config.output_dir / MARKER).is_file():
+        return None
+    previous = last_build(cache_dir, fingerprint)
+    return previous if isinstance(previous, BuildResult) else None
 
 
 def extract(paths: Iterable[Path], config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:

@@ -56,8 +56,13 @@ def read_article(article: Article) -> Reading:
     return Reading(article, in_body, candidates)
 
 
+def article_work(files: list[tuple[Path, str]], config: Config) -> list[Work]:
+    """The files to read, each with the cache key of its current bytes."""
+    return [_work(path, relative, config) for path, relative in files]
+
+
 def read_articles(
-    files: list[tuple[Path, str]],
+    work: list[Work],
     config: Config,
     jobs: int | None = None,
     cache_dir: Path | None = None,
@@ -65,7 +70,6 @@ def read_articles(
 ) -> tuple[tuple[Reading, ...], tuple[DatelineError, ...]]:
     """Every file read (an error stops nothing: all are reported); the cache is then updated."""
     cached, notices = load_cache(cache_dir) if cache_dir else ({}, ())
-    work = [_work(path, relative, config) for path, relative in files]
     missing = [item for item in work if item.key not in cached]
     outcomes = _read_all(missing, config, jobs, progress)
     fresh = dict(zip((m.key for m in missing), outcomes, strict=True))

@@ -100,3 +100,31 @@ def test_a_corrupt_cache_is_rebuilt_and_the_site_is_unchanged(corpus: Path) -> N
     ]
     assert _site(corpus / "site") == expected
     assert load_cache(corpus / CACHE_DIR)[1] == ()
+
+
+def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = replace(load_config(corpus / "dateline.toml"), output="skip")
+    first = build(config, jobs=1)
+    monkeypatch.setattr("generator.pipeline.write_site", lambda *a: pytest.fail("wrote"))
+    again = build(config, jobs=1)
+    assert (again.articles, again.events, again.pages) == (
+        first.articles,
+        first.events,
+        first.pages,
+    )
+    article = sorted((corpus / "content" / "articles").glob("*.md"))[0]
+    original = article.read_text(encoding="utf-8")
+    article.write_text(
+        original + "\nOfficials said on Tuesday that repairs had begun.\n", encoding="utf-8"
+    )
+    written: list[int] = []
+    monkeypatch.setattr(
+        "generator.pipeline.write_site", lambda pages, out: written.append(len(pages))
+    )
+    try:
+        build(config, jobs=1)
+    finally:
+        article.write_text(original, encoding="utf-8")
+    assert len(written) == 1 and written[0] > 40
