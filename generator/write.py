@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -24,8 +25,9 @@ def write_site(pages: Iterable[Page], out_dir: Path) -> int:
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    previous = out_dir if (out_dir / MARKER).is_file() else None
     try:
-        count = _write_pages(pages, staging)
+        count = _write_pages(pages, staging, previous)
         (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
         _swap(staging, out_dir)
     except BaseException:
@@ -48,14 +50,31 @@ def _check_replaceable(out_dir: Path) -> None:
     )
 
 
-def _write_pages(pages: Iterable[Page], staging: Path) -> int:
+def _write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> int:
+    """Writes each page into staging; a page the previous site has byte for byte is hard-linked
+    from it instead, so only changed pages are rewritten and unchanged ones keep their mtime."""
     count = 0
     for page in pages:
-        target = staging / _safe_relative(page.path)
+        relative = _safe_relative(page.path)
+        target = staging / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(page.content)
+        if previous is None or not _link_unchanged(previous / relative, target, page.content):
+            target.write_bytes(page.content)
         count += 1
     return count
+
+
+def _link_unchanged(old: Path, target: Path, content: bytes) -> bool:
+    try:
+        status = old.lstat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(content):
+            return False
+        if old.read_bytes() != content:
+            return False
+        os.link(old, target)
+    except OSError:
+        return False
+    return True
 
 
 def _safe_relative(path: str) -> Path:

@@ -128,3 +128,17 @@ def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
     finally:
         article.write_text(original, encoding="utf-8")
     assert len(written) == 1 and written[0] > 40
+
+
+def test_only_changed_pages_are_rewritten(corpus: Path) -> None:
+    config = replace(load_config(corpus / "dateline.toml"), output="linked")
+    build(config, jobs=1, cache=False)
+    before = {p: p.stat().st_ino for p in (corpus / "linked").rglob("*.html")}
+    build(replace(config, title="Another title"), jobs=1, cache=False)
+    build(config, jobs=1, cache=False)
+    after = {p: p.stat().st_ino for p in (corpus / "linked").rglob("*.html")}
+    assert after.keys() == before.keys()
+    assert [p for p in before if before[p] == after[p]] == []  # every page names the title
+    build(config, jobs=1, cache=False)
+    again = {p: p.stat().st_ino for p in (corpus / "linked").rglob("*.html")}
+    assert again == after
