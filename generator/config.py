@@ -25,6 +25,8 @@ class Config:
     language: str = "en"
     content: str = "content"
     output: str = "site"
+    paginate: str = "auto"
+    search: str = "pagefind"
     root: Path = Path(".")
 
     @property
@@ -42,6 +44,10 @@ class Config:
         return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
+CHOICES = {
+    "paginate": ("auto", "month", "year", "none"),
+    "search": ("pagefind", "none"),
+}
 _SETTABLE = {f.name: f.type for f in fields(Config) if f.name != "root"}
 
 
@@ -83,6 +89,12 @@ def _checked_values(data: dict[str, Any], text: str, path: str) -> dict[str, Any
         values[key] = value
     if "timezone" in values:
         _check_timezone(values["timezone"], Location(path, _key_line(text, "timezone")))
+    for key, allowed in CHOICES.items():
+        if key in values and values[key] not in allowed:
+            raise ConfigError(
+                f"'{key}' must be one of {', '.join(allowed)}, not '{values[key]}'",
+                Location(path, _key_line(text, key)),
+            )
     return values
 
 

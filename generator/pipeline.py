@@ -15,6 +15,7 @@ from generator.extract import extract_events
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline
 from generator.render import render_site
+from generator.search import index_site
 from generator.text import plain_text, split_sentences
 from generator.theme import load_theme
 from generator.timex import tag
@@ -69,13 +70,19 @@ def build(
     timeline, diagnostics = make_timeline(loaded, progress)
     theme = load_theme(config.root / "templates")
     pages = render_site(timeline, config, theme, generated)
-    write_site(pages, config.output_dir)
+    search_warnings: list[DatelineError] = []
+    if config.search == "pagefind":
+        write_site(
+            pages, config.output_dir, lambda staged: search_warnings.extend(index_site(staged))
+        )
+    else:
+        write_site(pages, config.output_dir)
     return BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
         pages=sum(1 for p in pages if p.path.endswith(".html")),
         seconds=clock() - started,
-        diagnostics=diagnostics,
+        diagnostics=(*diagnostics, *search_warnings),
     )
 
 
