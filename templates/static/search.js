@@ -17,6 +17,9 @@
       resetStyles: false,
       autofocus: !new URLSearchParams(location.search).get("q")
     });
+    /* Pagefind's input has only a placeholder; give it the visible label the page provides. */
+    var input = element.querySelector("input");
+    if (input) input.id = "search-input";
     var query = new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);
   }
