@@ -68,7 +68,9 @@ def _to_timex(text: str, hit: Hit, resolution: Resolution, timezone: str) -> Tim
     )
 
 
-def tag(text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en") -> tuple[Timex, ...]:
+def tag(
+    text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en"
+) -> tuple[Timex, ...]:
     """Every temporal expression in `text`, in order, resolved against the publication date `dct`.
 
     >>> [t.value for t in tag("The talks will resume on Monday.", _dt.date(2025, 6, 6))]

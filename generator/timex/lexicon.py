@@ -40,22 +40,12 @@ UNITS: dict[str, tuple[str, bool]] = {
 }  # fmt: skip
 
 SEASONS: dict[str, str] = {
-    "spring": "SP",
-    "summer": "SU",
-    "fall": "FA",
-    "autumn": "FA",
-    "winter": "WI",
+    "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 }
 
 PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "night": "NI",
-    "overnight": "NI",
-    "noon": "MI",
-    "midday": "MI",
-    "daytime": "DT",
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "noon": "MI", "midday": "MI", "daytime": "DT",
 }
 
 # "early June" -> START; TimeML's MOD values for words that qualify a date or a duration.

@@ -18,7 +18,7 @@ from generator.timex.lexicon import MODS, NUMBERS, PARTS_OF_DAY, UNITS, WEEKDAYS
 
 
 def count(word: str) -> str | None:
-    """ "three" -> "3", "1 1/2" -> "1.5", "several" -> "X"; None for a word that is no count."""
+    """"three" -> "3", "1 1/2" -> "1.5", "several" -> "X"; None for a word that is no count."""
     word = re.sub(r"\s+", " ", word.lower())
     if re.fullmatch(r"\d+", word):
         return word
@@ -38,7 +38,7 @@ def unit_of(word: str) -> str:
 
 
 def duration_value(number: str, unit: str) -> str:
-    """ "3", "day" -> "P3D"; "2", "hour" -> "PT2H"; "4", "decade" -> "P40Y"."""
+    """"3", "day" -> "P3D"; "2", "hour" -> "PT2H"; "4", "decade" -> "P40Y"."""
     letter, is_time = UNITS[unit]
     if letter in ("DE", "CE"):
         scale = 10 if letter == "DE" else 100
