@@ -56,3 +56,15 @@ def test_config_errors_name_the_key_and_line(
     with pytest.raises(ConfigError) as caught:
         load_config(Path("dateline.toml"))
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('paginate = "weekly"', "dateline.toml:2: error: 'paginate' must be one of auto, month, year, none, not 'weekly'"),
+    ('search = "lunr"', "dateline.toml:2: error: 'search' must be one of pagefind, none, not 'lunr'"),
+])  # fmt: skip
+def test_choices_are_checked(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "dateline.toml"
+    path.write_text(f'title = "T"\n{line}\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value).replace(str(tmp_path) + "/", "") == message
