@@ -4,6 +4,7 @@ fragments into original articles, and schema.org JSON-LD."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -16,6 +17,14 @@ FRAGMENT_WORDS = 5
 
 def absolute_url(config: Config, path: str) -> str:
     return config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def canonical_url(config: Config, path: str) -> str | None:
+    """The page's full URL, or None while base_url has no scheme and host (e.g. the default '/'):
+    a canonical link must be absolute, and a wrong one is worse than none."""
+    if not re.match(r"^https?://[^/]+", config.base_url, flags=re.IGNORECASE):
+        return None
+    return absolute_url(config, path.removesuffix("index.html"))
 
 
 def text_fragment_url(url: str, sentence: str) -> str:

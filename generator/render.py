@@ -17,7 +17,7 @@ from generator.facets import KINDS, collect_facets, facet_links
 from generator.feeds import atom_feed, json_feed
 from generator.highlight import Mark, article_html, sentence_anchor
 from generator.labels import date_label, day_label, precision_note
-from generator.linking import absolute_url, event_json_ld, text_fragment_url
+from generator.linking import absolute_url, canonical_url, event_json_ld, text_fragment_url
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import overview_bars, overview_svg
@@ -126,7 +126,7 @@ class _SiteContext:
             "site": self.config,
             "root": root,
             "path": path,
-            "canonical": absolute_url(self.config, path.removesuffix("index.html")),
+            "canonical": canonical_url(self.config, path),
             "social_image": absolute_url(self.config, "static/social.png"),
             "events": self.events,
             "facets": self.facets,

@@ -4,6 +4,8 @@
   "use strict";
   var KINDS = ["tag", "place", "source"];
   var DAY = /^#(\d{4}-\d{2}-\d{2})$/;
+  /* Loaded in <head> so the JavaScript-only controls are laid out before the first paint. */
+  document.documentElement.classList.add("js");
 
   function bars() {
     return Array.prototype.slice.call(document.querySelectorAll("svg.overview a[data-day]"));
@@ -55,7 +57,6 @@
   function setUpJump() {
     var form = document.querySelector("form.jump-to");
     if (!form) return;
-    form.hidden = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var bar = nearest(form.querySelector("input[type=date]").value, false);
@@ -107,7 +108,6 @@
   function setUpFilters() {
     var form = document.querySelector("form.filters");
     if (!form) return;
-    form.hidden = false;
     var params = new URLSearchParams(location.search);
     KINDS.forEach(function (kind) {
       var select = form.querySelector("select[name=" + kind + "]");
