@@ -36,7 +36,7 @@ def period_value(unit: str, dct: date, shift: int) -> str | None:
     if unit == "year":
         return f"{dct.year + shift:04d}"
     if unit == "decade":
-        return f"{dct.year // 10 + shift:03d}X"
+        return f"{dct.year // 10 + shift:03d}"
     if unit == "century":
         return f"{dct.year // 100 + shift:02d}"
     return None
@@ -142,7 +142,7 @@ def resolve_period_end(context: Context) -> Resolution | None:
     if word == "these days":
         return Resolution("DATE", "PRESENT_REF", "these-days")
     if word.startswith("the ") and word[4:] in _NAMED_DECADES:
-        return Resolution("DATE", f"{context.dct.year // 100}{_NAMED_DECADES[word[4:]]}X", "decade")
+        return Resolution("DATE", f"{context.dct.year // 100}{_NAMED_DECADES[word[4:]]}", "decade")
     if word == "midday":
         return Resolution("TIME", f"{context.dct.isoformat()}T12:00", "midday")
     for name, code in _PARTS.items():
@@ -189,7 +189,7 @@ def resolve_fiscal_year(context: Context) -> Resolution:
 
 def resolve_decade(context: Context) -> Resolution | None:
     decade, tail = context.part("dec"), context.part("tail")
-    value = f"{context.dct.year // 100}{tail[0]}X" if tail else decade[:3] + "X"
+    value = f"{context.dct.year // 100}{tail[0]}" if tail else decade[:3]
     return Resolution("DATE", value, "decade", date_mod(context))
 
 

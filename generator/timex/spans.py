@@ -114,7 +114,7 @@ def shift(day: date, unit: str, amount: int) -> str | None:
     if unit == "year":
         return f"{day.year + amount:04d}"
     if unit == "decade":
-        return f"{(day.year + 10 * amount) // 10:03d}X"
+        return f"{(day.year + 10 * amount) // 10:03d}"
     return None
 
 
