@@ -142,7 +142,7 @@ def resolve_period_end(context: Context) -> Resolution | None:
     if word == "these days":
         return Resolution("DATE", "PRESENT_REF", "these-days")
     if word.startswith("the ") and word[4:] in _NAMED_DECADES:
-        return Resolution("DATE", f"{context.dct.year // 100}{_NAMED_DECADES[word[4:]]}", "decade")
+        return Resolution("DATE", _named_decade(_NAMED_DECADES[word[4:]], context.dct), "decade")
     if word == "midday":
         return Resolution("TIME", f"{context.dct.isoformat()}T12:00", "midday")
     for name, code in _PARTS.items():
@@ -187,9 +187,15 @@ def resolve_fiscal_year(context: Context) -> Resolution:
     return Resolution("DATE", year, "fiscal-year", anchor=bool(context.part("y")))
 
 
+def _named_decade(digit: str, dct: date) -> str:
+    """"the nineties", "the '90s": the latest such decade that has begun by the anchor."""
+    century = dct.year // 100 - (dct.year % 100 < int(digit) * 10)
+    return f"{century}{digit}"
+
+
 def resolve_decade(context: Context) -> Resolution | None:
     decade, tail = context.part("dec"), context.part("tail")
-    value = f"{context.dct.year // 100}{tail[0]}" if tail else decade[:3]
+    value = _named_decade(tail[0], context.dct) if tail else decade[:3]
     return Resolution("DATE", value, "decade", date_mod(context))
 
 
