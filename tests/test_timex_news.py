@@ -60,6 +60,84 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ),
     ("Gov. Jones will sign the bill Monday.", "Monday", FRI, "DATE", "2025-06-09"),
     ("The group agreed to acquire the company in January.", "January", OCT89, "DATE", "1990-01"),
+    # quarters: the latest one begun, unless the clause looks ahead
+    (
+        "Profit rose 33% in the fiscal first quarter.",
+        "the fiscal first quarter",
+        OCT89,
+        "DATE",
+        "1989-Q1",
+    ),
+    ("Sales will recover in the first quarter.", "the first quarter", OCT89, "DATE", "1990-Q1"),
+    ("Third-quarter profit fell.", "Third-quarter", dt.date(1989, 11, 2), "DATE", "1989-Q3"),
+    (
+        "It expects to release third-quarter results soon.",
+        "third-quarter",
+        OCT89,
+        "DATE",
+        "1989-Q3",
+    ),
+    ("Second-quarter sales fell.", "Second-quarter", dt.date(1998, 1, 26), "DATE", "1997-Q2"),
+    # comparisons in earnings reports refer to the last quarter named
+    (
+        "Net fell in the third quarter. Sales ended Sept. 30 rose 5% from a year earlier.",
+        "a year earlier",
+        OCT89,
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "Net fell in the second quarter ended Sept. 30, from $5 a year ago.",
+        "a year ago",
+        OCT89,
+        "DATE",
+        "1988-Q2",
+    ),
+    (
+        "Net fell in the third quarter. On Oct. 2 it said the year-ago period was weak.",
+        "the year-ago period",
+        OCT89,
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "Net fell in the third quarter. In Sept. 30 filings it said the quarter was weak.",
+        "the quarter",
+        OCT89,
+        "DATE",
+        "1989-Q3",
+    ),
+    # the reported year
+    ("Revenue was $76 million for the year ended March 31.", "the year", OCT89, "DURATION", "P1Y"),
+    (
+        "It expects a loss for the fiscal year ending June 30, 1990.",
+        "the fiscal year",
+        OCT89,
+        "DURATION",
+        "P1Y",
+    ),
+    ("For the year, pet food volume was flat.", "the year", OCT89, "DATE", "1989"),
+    ("It forecast higher earnings for the full year.", "the full year", OCT89, "DATE", "1989"),
+    ("Sales rose through the first nine months of the year.", "the year", OCT89, "DATE", "1989"),
+    # a month with a relative year, spoken years
+    ("In January this year, police officers came.", "January this year", FRI, "DATE", "2025-01"),
+    ("But in June last year, the leaders split.", "June last year", FRI, "DATE", "2024-06"),
+    ("Members join in April next year.", "April next year", FRI, "DATE", "2026-04"),
+    (
+        "January nineteen ninety-seven. Atlanta again.",
+        "January nineteen ninety-seven",
+        FRI,
+        "DATE",
+        "1997-01",
+    ),
+    (
+        "Prices hit that level in the winter of nineteen ninety-four.",
+        "the winter of nineteen ninety-four",
+        FRI,
+        "DATE",
+        "1994-WI",
+    ),
+    ("It opened in two thousand and one.", "two thousand and one", FRI, "DATE", "2001"),
 ]
 
 

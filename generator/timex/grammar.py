@@ -44,6 +44,12 @@ _TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
     r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|noon|midnight)"
 )
+_SPOKEN_LOW = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_SPOKEN_YEAR = rf"(?:nineteen (?:and )?{_SPOKEN_LOW}|two thousand(?: (?:and )?{_SPOKEN_LOW})?)"
 _DAY_EXPR = rf"(?:{_WEEKDAY}|{_MONTH} {_DAY}|today|yesterday|tomorrow|tonight)"
 
 RULES: dict[str, str] = {
@@ -116,18 +122,19 @@ RULES: dict[str, str] = {
         r"mid-?afternoon|mid-?morning|the morning|the afternoon|the evening)"
     ),
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
-    "fiscal-year": rf"(?:(?P<fiscal>fiscal) (?P<y>{_YEAR})|the fiscal year)",
+    "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{_YEAR})",
     "decade": (
         rf"(?:the )?(?P<mod>{_MOD_DATE})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
     ),
     "season": (
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>the|this|last|next|this past) )?(?P<season>{_SEASON})"
-        rf"(?:,?(?: of)? (?P<y>{_YEAR}))?"
+        rf"(?:,?(?: of)? (?:(?P<y>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?"
     ),
     "year": rf"(?P<mod>{_MOD_DATE})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
     "month": (
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?"
-        rf"(?P<mon>{_MONTH_ALONE})(?! \d)"
+        rf"(?P<mon>{_MONTH_ALONE})(?:,? (?P<spoken>{_SPOKEN_YEAR})|"
+        r" (?P<yrel>this|last|next) year)?(?! \d)"
     ),
     "set": (
         r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
@@ -148,18 +155,16 @@ RULES: dict[str, str] = {
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
         r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)"
     ),
-    "spoken-year": (
-        r"(?:the year )?(?P<hi>nineteen|two thousand)(?: (?:and )?(?P<lo>(?:twenty|thirty|"
-        r"forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
-        r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
-    ),
+    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})",
     "century": (
         r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<rel>this|last|next) century"
     ),
     "refs": (
         r"(?P<word>now|currently|current|nowadays|at present|presently|recently|lately|"
         r"formerly|the past|the future|the near future|a later date|the time being)"
+    ),
+    "reported-year": (
+        r"the (?:full |entire |whole )?(?:fiscal )?year(?=(?P<ended>,? (?:that )?end(?:ed|ing)\b)?)"
     ),
 }
 
