@@ -138,6 +138,76 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         "1994-WI",
     ),
     ("It opened in two thousand and one.", "two thousand and one", FRI, "DATE", "2001"),
+    # halves in the next smaller unit
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", FRI, "DURATION", "P2Y6M"),
+    ("She spent 5 1/2 hours in Nairobi.", "5 1/2 hours", FRI, "DURATION", "PT5H30M"),
+    (
+        "A minute and a half later, a pilot called.",
+        "A minute and a half",
+        FRI,
+        "DURATION",
+        "PT1M30S",
+    ),
+    ("The talks took 1.5 days.", "1.5 days", FRI, "DURATION", "P1DT12H"),
+    # the past year, the current fiscal year, the quarter a year ago
+    ("Hate groups grew over the past year.", "the past year", dt.date(1998, 3, 3), "DATE", "1997"),
+    (
+        "It expects higher sales in the current fiscal year.",
+        "the current fiscal year",
+        OCT89,
+        "DATE",
+        "1989",
+    ),
+    (
+        "The plants will close over the next year or so.",
+        "the next year or so",
+        OCT89,
+        "DATE",
+        "1990",
+    ),
+    (
+        "Net rose in the third quarter. For the quarter a year ago, it earned $16 million.",
+        "the quarter a year ago",
+        OCT89,
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "Net fell in the third quarter, against $2 for the corresponding period last year.",
+        "the corresponding period last year",
+        OCT89,
+        "DATE",
+        "1988-Q3",
+    ),
+    (
+        "It sees gains in the fourth quarter. Profit fell in the latest quarter.",
+        "the latest quarter",
+        OCT89,
+        "DATE",
+        "1989-Q3",
+    ),
+    # clock times told with a part of the day, weeks named by a day
+    (
+        "The father will leave at 4 in the morning.",
+        "4 in the morning",
+        FRI,
+        "TIME",
+        "2025-06-06T04:00",
+    ),
+    (
+        "The shots came at 9 o'clock in the evening.",
+        "9 o'clock in the evening",
+        FRI,
+        "TIME",
+        "2025-06-06T21:00",
+    ),
+    (
+        "It may be resolved in a hearing the week of March 6, he said.",
+        "the week of March 6",
+        dt.date(2000, 2, 24),
+        "DATE",
+        "2000-W10",
+    ),
 ]
 
 

@@ -17,6 +17,8 @@ RESOLVERS: dict[str, Resolver] = {
     "iso-date": days.resolve_iso,
     "numeric-date": days.resolve_numeric,
     "time": days.resolve_time,
+    "clock-part": days.resolve_clock_part,
+    "week-of": days.resolve_week_of,
     "weekday-date": days.resolve_month_day,
     "month-day": days.resolve_month_day,
     "day-month": days.resolve_month_day,

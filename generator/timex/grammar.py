@@ -58,6 +58,11 @@ RULES: dict[str, str] = {
         r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"
     ),
     "time": rf"(?P<time>{_TIME})(?:,? (?:on )?(?P<day>{_DAY_EXPR}))?",
+    "clock-part": (
+        r"(?P<hour>1[0-2]|[1-9])(?: o['\u2019]clock)? in the "
+        r"(?P<part>morning|afternoon|evening|night)"
+    ),
+    "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
@@ -89,7 +94,8 @@ RULES: dict[str, str] = {
         r"(?P<unit>quarter|period|half)"
     ),
     "ago": (
-        rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?: and a half)? "
+        rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?!second|minute|hour)(?P<unit>{_UNIT})s?"
+        r"(?: and a half)? "
         r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
@@ -99,13 +105,15 @@ RULES: dict[str, str] = {
     ),
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
-        r"month|year|weekend)|the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
+        r"month|year|weekend)(?: or so)?|"
+        r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
         r"the (?P<unit4>weekend)|"
         r"(?:(?P<mod>earlier|later) )?that (?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
         rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
-        rf"the coming|the past) (?P<unit>week|month|year|quarter|weekend|decade|century|{_SEASON})"
+        rf"the coming|the past) (?:fiscal )?(?P<unit>week|month|year|quarter|weekend|decade|"
+        rf"century|{_SEASON})(?: or so)?"
     ),
     "months-span": (
         r"(?:the )?(?P<first>first |latest |past |year-earlier |year-ago )?"
@@ -114,7 +122,7 @@ RULES: dict[str, str] = {
     "ref-quarter": (
         r"(?:the|that) (?:(?P<rel>latest|current|most recent|recent|previous|latest fiscal|same|"
         r"year-earlier|year-ago|comparable|comparable year-ago|corresponding|year-before) )?"
-        r"(?P<unit>quarter|period)"
+        r"(?P<unit>quarter|period)(?P<ago> a year (?:ago|earlier)| last year)?"
     ),
     "period-end": (
         r"(?P<word>the end of the (?:year|month|week|quarter)|year[- ]end|year['\u2019]s end|"
@@ -149,7 +157,7 @@ RULES: dict[str, str] = {
     ),
     "duration": (
         rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
-        r"(?: and a half)?"
+        r"(?P<half> and a half)?"
     ),
     "vague-duration": (
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"

@@ -80,6 +80,8 @@ def resolve_relative_period(context: Context) -> Resolution | None:
     if unit in SEASONS:
         year = _season_year(SEASONS[unit], relation, context.dct)
         return Resolution("DATE", f"{year}-{SEASONS[unit]}", "season-relative", date_mod(context))
+    if relation == "the past" and unit == "year":  # TimeBank: the calendar year before
+        return Resolution("DATE", str(context.dct.year - 1), "the-past-year")
     if relation == "the past":
         return Resolution("DURATION", "P1" + {"week": "W", "month": "M", "quarter": "Q",
                           "year": "Y", "weekend": "WE", "decade": "0Y", "century": "00Y"}[unit],

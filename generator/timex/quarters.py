@@ -55,7 +55,9 @@ def resolve_ref_quarter(context: Context) -> Resolution | None:
     if context.part("unit") == "period" and not relation:
         return None
     year, quarter = reference_quarter(context) or _last_quarter(context.dct)
-    if relation in ("year-earlier", "year-ago", "year-before"):
+    if relation in ("latest", "most recent", "latest fiscal"):
+        year, quarter = min((year, quarter), _last_quarter(context.dct))
+    if relation in ("year-earlier", "year-ago", "year-before") or context.part("ago"):
         year -= 1
     return Resolution("DATE", f"{year}-Q{quarter}", "reference-quarter")
 
