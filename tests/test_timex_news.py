@@ -119,6 +119,7 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("For the year, pet food volume was flat.", "the year", OCT89, "DATE", "1989"),
     ("It forecast higher earnings for the full year.", "the full year", OCT89, "DATE", "1989"),
     ("Sales rose through the first nine months of the year.", "the year", OCT89, "DATE", "1989"),
+    ("The year-ago results included a charge.", "year-ago", OCT89, "DATE", "1988"),
     # a month with a relative year, spoken years
     ("In January this year, police officers came.", "January this year", FRI, "DATE", "2025-01"),
     ("But in June last year, the leaders split.", "June last year", FRI, "DATE", "2024-06"),

@@ -172,7 +172,8 @@ RULES: dict[str, str] = {
         r"formerly|the past|the future|the near future|a later date|the time being)"
     ),
     "reported-year": (
-        r"the (?:full |entire |whole )?(?:fiscal )?year(?=(?P<ended>,? (?:that )?end(?:ed|ing)\b)?)"
+        r"the (?:full |entire |whole )?(?:fiscal )?year(?![-\u2019'])"
+        r"(?=(?P<ended>,? (?:that )?end(?:ed|ing)\b)?)"
     ),
 }
 
