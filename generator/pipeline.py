@@ -102,7 +102,7 @@ def build(
     return BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
-        pages=sum(1 for p in pages if p.path.endswith(".html")),
+        pages=sum(1 for p in pages if p.path.endswith(".html")) - len(timeline.redirects),
         seconds=clock() - started,
         diagnostics=diagnostics,
     )
