@@ -12,6 +12,7 @@ from generator.config import Config
 from generator.content import load_articles, load_paths
 from generator.errors import BuildFailed, DatelineError
 from generator.extract import extract_events
+from generator.hosting import hosting_files
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline
 from generator.render import render_site
@@ -68,7 +69,7 @@ def build(
     loaded = load_articles(config.content_dir, config)
     timeline, diagnostics = make_timeline(loaded, progress)
     theme = load_theme(config.root / "templates")
-    pages = render_site(timeline, config, theme, generated)
+    pages = render_site(timeline, config, theme, generated) + hosting_files(config)
     write_site(pages, config.output_dir)
     return BuildResult(
         articles=len(timeline.readings),
