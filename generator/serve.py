@@ -69,11 +69,12 @@ def serve(load: Callable[[], Config], host: str, port: int, say: Say) -> None:
     stop = threading.Event()
     try:
         first = load()
+        changes = start_watching(first, stop)  # before the first build, so no edit is missed
         site.status = rebuild(_preview(load, site.out_dir, address), 1, say)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         shown = ", ".join(str(path) for path, _ in watch_plan(first))
         say(f"Serving {address} (Ctrl-C to stop); watching {shown}", False)
-        for changed in watch_changes(first, stop):
+        for changed in batches(changes):
             say(f"Changed: {', '.join(sorted(changed))}", False)
             site.status = rebuild(
                 _preview(load, site.out_dir, address), site.status.version + 1, say
@@ -118,13 +119,18 @@ def watch_plan(config: Config) -> tuple[tuple[Path, bool], ...]:
     return (*plan, (config.root, False))
 
 
-def watch_changes(config: Config, stop: threading.Event) -> Iterator[set[str]]:
-    """Yields the names of changed files, batched, until `stop` is set."""
+def start_watching(config: Config, stop: threading.Event) -> queue.Queue[set[str]]:
+    """Watches in threads, until `stop` is set; each change puts the changed names in the queue."""
     changes: queue.Queue[set[str]] = queue.Queue()
     for path, recursive in watch_plan(config):
         only = watchfiles.DefaultFilter() if recursive else _config_file_only
         feed = partial(_feed, changes, path, recursive, only, stop)
         threading.Thread(target=feed, daemon=True).start()
+    return changes
+
+
+def batches(changes: queue.Queue[set[str]]) -> Iterator[set[str]]:
+    """The changed names, one set per wait: changes made during a build come as one batch."""
     while True:
         batch = changes.get()
         while not changes.empty():
