@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -22,7 +21,6 @@ from generator.labels import date_label
 from generator.model import Article, Timeline
 from generator.pipeline import build, extract
 from generator.render import timeline_json
-from generator.serve import serve
 from generator.timex import tag as tag_text
 from generator.timex.timeml import to_record, to_timeml
 
@@ -160,40 +158,6 @@ def tag(dct: date, timezone: str, language: str, output_format: str, file: TextI
         click.echo(to_timeml(text, timexes), nl=False)
 
 
-@main.command("serve")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on; 0 picks a free one.")  # fmt: skip
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 shows the preview to your network.")  # fmt: skip
-@config_option
-@debug_option
-def serve_command(port: int, host: str, config_path: Path | None, debug: bool) -> None:
-    """Build the site, serve it, and rebuild and reload open pages whenever a file changes.
-
-    Watches the content folder, templates/ and dateline.toml. A build error is shown in the
-    browser and here; the preview recovers when the file is fixed. Ctrl-C stops it. The preview
-    is built into a temporary folder: site/ is left as `dateline build` made it.
-
-    \b
-    Example:
-      dateline serve --port 8000
-    """
-    _config(config_path, debug=debug)
-    # Ctrl-C, and a plain `kill`, stop the preview cleanly, even when started in the background.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    try:
-        serve(lambda: load_config(config_path), host, port, _say)
-    except OSError as exc:
-        _fail(f"cannot serve on {host}:{port}: {exc.strerror or exc}")
-    except KeyboardInterrupt:
-        click.echo("Stopped.")
-
-
-def _say(message: str, error: bool) -> None:
-    click.secho(message, fg="red" if error else None, err=error)
-
-
 def _config(config_path: Path | None, debug: bool, **overrides: object) -> Config:
     config = _guarded(lambda: load_config(config_path), debug)
     if overrides.get("content") is not None:
@@ -268,3 +232,11 @@ def _table(timeline: Timeline) -> str:
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+# The editor's commands (serve, new, import, init) live in their own module, which uses the
+# helpers above; importing it here, once they exist, adds its commands to `main`.
+from generator import editor_commands  # noqa: E402
+
+for _command in editor_commands.COMMANDS:
+    main.add_command(_command)
