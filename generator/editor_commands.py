@@ -7,8 +7,17 @@ from pathlib import Path
 
 import click
 
-from generator.cli import _config, _fail, _guarded, config_option, debug_option
+from generator.cli import (
+    _config,
+    _fail,
+    _guarded,
+    _print_diagnostics,
+    config_option,
+    debug_option,
+)
 from generator.config import load_config
+from generator.errors import DatelineError
+from generator.importer import ImportOptions, import_file
 from generator.scaffold import (
     ArticleDraft,
     article_path,
@@ -113,4 +122,52 @@ def init_command(folder: Path, requirement: str | None) -> None:
                "comes from elsewhere.")  # fmt: skip
 
 
-COMMANDS: tuple[click.Command, ...] = (serve_command, new_command, init_command)
+@click.command("import")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))  # fmt: skip
+@click.option("--date", "published", help="Publication date, when a file does not give one.")
+@click.option("--timezone", help="IANA time zone of the articles (default: dateline.toml's).")
+@click.option("--source", help="The outlet, when a file does not name it.")
+@click.option("--title", help="The headline, when a file does not give one.")
+@click.option("--tags", default="", help="Comma-separated tags for everything imported.")
+@config_option
+@debug_option
+def import_command(
+    files: tuple[Path, ...], published: str | None, timezone: str | None, source: str | None,
+    title: str | None, tags: str, config_path: Path | None, debug: bool,
+) -> None:  # fmt: skip
+    """Turn raw articles into content: plain text, news pages (HTML) and TimelineJS sheets.
+
+    .txt: one paragraph a line; needs --date, and --title unless the first line is a headline.
+    .html: main text, title, date, outlet and address are read from the page.
+    .csv/.json: TimelineJS rows (Year, Month, Day, Time, End Year, ..., Headline, Text, Media,
+    Group) become hand-written entries in content/events/. Anything already imported is skipped;
+    no file is overwritten. Missing metadata is an error naming the option that supplies it.
+
+    \b
+    Example:
+      dateline import --date 2025-06-06 --timezone Europe/Kyiv --title "Kyiv struck" raw.txt
+    """
+    config = _config(config_path, debug=debug)
+    options = _guarded(lambda: ImportOptions(
+        timezone=checked_timezone(timezone or config.timezone), language=config.language,
+        date=published, source=source, title=title,
+        tags=tuple(t.strip() for t in tags.split(",") if t.strip()),
+    ), debug)  # fmt: skip
+    failures = []
+    for path in files:
+        try:
+            outcomes = import_file(path, config.content_dir, options)
+        except DatelineError as error:
+            failures.append(error)
+            continue
+        for outcome in outcomes:
+            verb = "Skipped" if outcome.skipped else "Wrote"
+            note = f" ({path} is already imported there)" if outcome.skipped else ""
+            click.echo(f"{verb} {outcome.path}{note}")
+    if failures:
+        _print_diagnostics(failures)
+        _fail(f"{len(failures)} of {len(files)} file(s) not imported")
+
+
+COMMANDS: tuple[click.Command, ...] = (serve_command, new_command, init_command, import_command)
