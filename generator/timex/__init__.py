@@ -6,7 +6,7 @@ import datetime as _dt
 from zoneinfo import ZoneInfo
 
 from generator.model import Span, Timex
-from generator.timex import days, periods, spans
+from generator.timex import days, multilingual, periods, spans
 from generator.timex.context import Context, Resolution, Resolver
 from generator.timex.grammar import Hit, find_phrases
 from generator.timex.intervals import interval
@@ -44,6 +44,10 @@ RESOLVERS: dict[str, Resolver] = {
     "duration": spans.resolve_duration,
     "vague-duration": spans.resolve_vague_duration,
     "refs": spans.resolve_ref,
+    "year-quarter": periods.resolve_year_quarter,
+    "period-end": periods.resolve_period_end,
+    "spoken-year": periods.resolve_spoken_year,
+    "century": periods.resolve_century,
 }
 
 
@@ -73,9 +77,16 @@ def tag(
 ) -> tuple[Timex, ...]:
     """Every temporal expression in `text`, in order, resolved against the publication date `dct`.
 
+    English gets the full grammar; uk, ru, de, fr and es get dates, weekdays and
+    yesterday/today/tomorrow; any other language is read with the English grammar.
+
     >>> [t.value for t in tag("The talks will resume on Monday.", _dt.date(2025, 6, 6))]
     ['2025-06-09']
     """
+    code = language.split("-")[0].lower()
+    if multilingual.supports(code):
+        pairs = multilingual.find_resolved(text, dct, code)
+        return tuple(_to_timex(text, hit, resolution, timezone) for hit, resolution in pairs)
     found: list[Timex] = []
     reference: str | None = None
     for hit in find_phrases(text):

@@ -44,7 +44,7 @@ class Resolution:
 
 Resolver = Callable[[Context], Resolution | None]
 
-_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dXWQHSFP])")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -66,7 +66,7 @@ def reference_day(context: Context) -> date:
     match = _DAY_VALUE.match(context.reference or "")
     if match:
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            return date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
         except ValueError:
             return context.dct
     return context.dct

@@ -14,16 +14,23 @@ def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+NEAR_DAYS = 90
+
+
 def nearest_year(month: int, day: int, dct: date, direction: Direction) -> int:
-    """The year that puts month/day nearest the anchor, looking the clause's way in time."""
+    """The year that puts month/day nearest the anchor, looking the clause's way in time.
+
+    News mostly reports the past, so a clause without tense counts as past; but a date only
+    moves to last year when it lies over ~3 months after the anchor: "on June 10" in a
+    past-tense June 6 article is this June, "on September 18" is last September.
+    """
     day = min(day, 28) if month == 2 and day == 29 else day
     this_year = date(dct.year, month, day)
-    if direction == "future":
-        return dct.year if this_year >= dct else dct.year + 1
-    if direction == "past":
-        return dct.year if this_year <= dct else dct.year - 1
-    candidates = (date(dct.year - 1, month, day), this_year, date(dct.year + 1, month, day))
-    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct)).year
+    if direction == "future" and (dct - this_year).days > 7:
+        return dct.year + 1
+    if direction != "future" and (this_year - dct).days > NEAR_DAYS:
+        return dct.year - 1
+    return dct.year
 
 
 def date_mod(context: Context) -> str | None:
@@ -89,10 +96,12 @@ def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resol
 def resolve_weekday(context: Context) -> Resolution:
     relation = context.part("rel")
     weekday = WEEKDAYS[context.part("wd")]
-    day, rule = weekday_date(context.dct, weekday, context.direction(), relation)
+    possessive = context.text.startswith(("'s", "\u2019s"), context.end)
+    direction = "past" if possessive else context.direction()
+    day, rule = weekday_date(context.dct, weekday, direction, relation)
     part = context.part("part")
-    if relation == "early" and not part:
-        return _with_part(day, "morning", "weekday-early")
+    if relation == "early" and not part:  # TimeBank: "early Tuesday" is the day, mod START
+        return Resolution("DATE", day_value(day), "weekday-early", "START", anchor=True)
     if relation == "late" and not part:
         return Resolution("DATE", day_value(day), rule, "END", anchor=True)
     return _with_part(day, part, rule)
@@ -113,8 +122,6 @@ def resolve_deictic(context: Context) -> Resolution:
     rule = "overnight" if context.part("word") == "overnight" else context.part("word")
     if context.part("part"):
         part = context.part("part")
-    if context.part("mod") == "early" and not part and offset != 0:
-        return _with_part(day, "morning", f"early-{rule}")
     return _with_part(day, part, rule.replace(" ", "-"), mod)
 
 

@@ -9,6 +9,7 @@ from generator.timex.context import (
     Resolution,
     monday_of,
     quarter_of,
+    reference_day,
     reference_quarter,
     week_value,
 )
@@ -92,14 +93,65 @@ def resolve_relative_period(context: Context) -> Resolution | None:
 
 
 def resolve_quarter(context: Context) -> Resolution | None:
-    ordinal = context.part("ord")
+    ordinal = context.part("ord") or context.part("ord2")
     number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
-    year = int(context.part("y")) if context.part("y") else context.dct.year
+    year = _quarter_year(context, number)
     if context.part("unit") == "half":
         return Resolution("DATE", f"{year}-H{min(number, 2)}", "half-year", anchor=True)
     if context.part("unit") == "period":
         return None
     return Resolution("DATE", f"{year}-Q{number}", "quarter", anchor=True)
+
+
+def _quarter_year(context: Context, number: int) -> int:
+    """An explicit year, else the year that puts the quarter nearest the anchor (past first)."""
+    explicit = context.part("y") or context.part("y2")
+    if explicit:
+        return int(explicit)
+    relation = context.part("yrel")
+    if relation:
+        return context.dct.year + _SHIFT.get(relation, 0)
+    year, current = quarter_of(context.dct)
+    return min((year - 1, year, year + 1),
+               key=lambda y: (abs(y * 4 + number - year * 4 - current), y > year))  # fmt: skip
+
+
+def resolve_year_quarter(context: Context) -> Resolution | None:
+    """"the 1988 third quarter", "this year's quarter", "the 1989 period"."""
+    year = int(context.part("y")) if context.part("y") else (
+        context.dct.year + _SHIFT.get(context.part("yrel"), 0))
+    ordinal = context.part("ord")
+    if context.part("unit") == "half":
+        number = 2 if ordinal in ("second", "2nd") else 1
+        return Resolution("DATE", f"{year}-H{number}", "year-half", anchor=True)
+    if ordinal:
+        number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
+    else:
+        number = (reference_quarter(context) or _last_quarter(context.dct))[1]
+    return Resolution("DATE", f"{year}-Q{number}", "year-quarter", anchor=bool(ordinal))
+
+
+_PERIOD_ENDS = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}
+_NAMED_DECADES = {"nineties": "9", "eighties": "8", "seventies": "7", "sixties": "6"}
+_PARTS = {"midday": "MI", "afternoon": "AF", "morning": "MO", "evening": "EV"}
+
+
+def resolve_period_end(context: Context) -> Resolution | None:
+    """"year-end", "the end of the month", "these days", "the nineties", "mid-afternoon"."""
+    word = context.part("word").replace("\u2019", "'")
+    if word == "these days":
+        return Resolution("DATE", "PRESENT_REF", "these-days")
+    if word.startswith("the ") and word[4:] in _NAMED_DECADES:
+        return Resolution("DATE", f"{context.dct.year // 100}{_NAMED_DECADES[word[4:]]}X", "decade")
+    if word == "midday":
+        return Resolution("TIME", f"{context.dct.isoformat()}T12:00", "midday")
+    for name, code in _PARTS.items():
+        if word.endswith(name):
+            day = reference_day(context) if word.startswith("the ") else context.dct
+            return Resolution("TIME", f"{day.isoformat()}T{code}", "part-of-day")
+    unit = word.split()[-1] if word.startswith("the end") else "year"
+    value = period_value(_PERIOD_ENDS[unit], context.dct, 0)
+    return Resolution("DATE", value, "period-end", "END") if value else None
 
 
 def resolve_ref_quarter(context: Context) -> Resolution | None:
@@ -121,10 +173,13 @@ def resolve_year_earlier(context: Context) -> Resolution | None:
     quarter = reference_quarter(context)
     if quarter:
         return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
-    reference = (context.reference or "")[:4]
-    if "ago" in context.part("word") or not reference.isdigit():
+    reference = context.reference or ""
+    if "ago" in context.part("word") or not reference[:4].isdigit():
         return Resolution("DATE", str(context.dct.year - 1), "year-ago")
-    return Resolution("DATE", str(int(reference) - 1), "year-earlier")
+    if context.part("word").startswith("a "):
+        earlier = f"{int(reference[:4]) - 1:04d}{reference[4:10]}"
+        return Resolution("DATE", earlier.replace("-02-29", "-02-28"), "year-earlier")
+    return Resolution("DATE", str(int(reference[:4]) - 1), "year-earlier")
 
 
 def resolve_fiscal_year(context: Context) -> Resolution:
@@ -168,15 +223,58 @@ def resolve_month(context: Context) -> Resolution:
     elif relation == "this":
         year = dct.year
     else:
-        year = nearest_year(month, 1 if month != dct.month else dct.day, dct, context.direction())
+        year = nearest_year(month, 15, dct, context.direction())
     rule = f"month-{relation.replace(' ', '-') or 'nearest'}"
-    return Resolution("DATE", f"{year}-{month:02d}", rule, date_mod(context))
+    return Resolution("DATE", f"{year}-{month:02d}", rule, date_mod(context), anchor=True)
 
 
-def resolve_holiday(context: Context) -> Resolution | None:
-    name = context.part("name")
+def _nth_weekday(year: int, month: int, weekday: int, nth: int, after: int = 0) -> date:
+    first = date(year, month, 1 + after)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday_date(name: str, year: int) -> date:
     if name.startswith("thanksgiving"):
-        return None
+        return _nth_weekday(year, 11, 3, 4)
+    if name == "election day":
+        return _nth_weekday(year, 11, 1, 1, after=1)
     month, day = (int(piece) for piece in HOLIDAYS[name].split("-"))
-    year = nearest_year(month, day, context.dct, context.direction())
-    return Resolution("DATE", f"{year}-{month:02d}-{day:02d}", "holiday", anchor=True)
+    return date(year, month, day)
+
+
+def resolve_holiday(context: Context) -> Resolution:
+    name, dct = context.part("name"), context.dct
+    this_year = _holiday_date(name, dct.year)
+    relation = context.part("rel")
+    if relation == "last":
+        year = dct.year if this_year < dct else dct.year - 1
+    elif relation == "next":
+        year = dct.year if this_year > dct else dct.year + 1
+    else:
+        year = nearest_year(this_year.month, this_year.day, dct, context.direction())
+    day = _holiday_date(name, year)
+    return Resolution("DATE", day.isoformat(), "holiday", anchor=True)
+
+
+_SPOKEN = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+
+
+def resolve_spoken_year(context: Context) -> Resolution | None:
+    """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000."""
+    low = sum(_SPOKEN.get(word, 0) for word in context.part("lo").split("-"))
+    if context.part("hi") == "nineteen":
+        return Resolution("DATE", str(1900 + low), "spoken-year", anchor=True) if low else None
+    return Resolution("DATE", str(2000 + low), "spoken-year", anchor=True)
+
+
+def resolve_century(context: Context) -> Resolution:
+    if context.part("n"):
+        return Resolution("DATE", f"{int(context.part('n')) - 1:02d}", "ordinal-century")
+    shift = _SHIFT.get(context.part("rel"), 0)
+    return Resolution("DATE", f"{context.dct.year // 100 + shift:02d}", "relative-century")
