@@ -25,6 +25,7 @@ class Config:
     language: str = "en"
     content: str = "content"
     output: str = "site"
+    domain: str = ""
     root: Path = Path(".")
 
     @property
@@ -83,6 +84,8 @@ def _checked_values(data: dict[str, Any], text: str, path: str) -> dict[str, Any
         values[key] = value
     if "timezone" in values:
         _check_timezone(values["timezone"], Location(path, _key_line(text, "timezone")))
+    if values.get("domain"):
+        _check_domain(values["domain"], Location(path, _key_line(text, "domain")))
     return values
 
 
@@ -95,6 +98,19 @@ def _check_timezone(name: str, location: Location) -> None:
             location,
             "use an IANA name like Europe/Kyiv",
         ) from exc
+
+
+def _check_domain(name: str, location: Location) -> None:
+    """GitHub Pages wants a bare host name in CNAME: no scheme, path or port."""
+    if not _HOST_NAME.fullmatch(name):
+        raise ConfigError(
+            f"domain '{name}' is not a host name",
+            location,
+            'write only the host, e.g. domain = "timeline.example.org"',
+        )
+
+
+_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}", re.I)
 
 
 def _key_line(text: str, key: str) -> int | None:

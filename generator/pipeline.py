@@ -14,6 +14,7 @@ from generator.content import load_articles, load_paths, load_written
 from generator.corrections import apply_corrections
 from generator.errors import BuildFailed, DatelineError
 from generator.extract import extract_events
+from generator.hosting import hosting_files
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
 from generator.render import render_site
@@ -97,7 +98,7 @@ def build(
     prefix = shown_prefix(config.content_dir)
     timeline, diagnostics = make_timeline(loaded, progress, written, prefix)
     theme = load_theme(config.root / "templates")
-    pages = render_site(timeline, config, theme, generated)
+    pages = render_site(timeline, config, theme, generated) + hosting_files(config)
     write_site(pages, config.output_dir)
     return BuildResult(
         articles=len(timeline.readings),
