@@ -32,7 +32,7 @@ def atom_feed(events: list[dict[str, Any]], config: Config, generated: datetime 
         entry.id(absolute_url(config, event["url"]))
         entry.title(f"{event['label']}: {event['title']}")
         entry.link(href=absolute_url(config, event["url"]), rel="alternate")
-        entry.published(event["first_published"])
+        entry.published(event["first_reported"])
         entry.updated(event["updated"])
         entry.summary(event["summary"])
         for outlet in event["outlets"]:
@@ -62,7 +62,7 @@ def _json_item(event: dict[str, Any], config: Config) -> dict[str, Any]:
         "url": absolute_url(config, event["url"]),
         "title": f"{event['label']}: {event['title']}",
         "content_text": event["summary"],
-        "date_published": event["first_published"],
+        "date_published": event["first_reported"],
         "date_modified": event["updated"],
         "tags": event["tags"],
         "authors": [{"name": outlet} for outlet in event["outlets"]],
