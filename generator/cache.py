@@ -14,7 +14,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -112,11 +112,12 @@ def _by_constructor(names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple
 
 # Frozen slotted dataclasses unpickle through a slow Python __setstate__; rebuilding them with
 # their constructor loads the cache about twice as fast.
+_MODEL_MODULES = (model.__name__, __name__)
 _BY_CONSTRUCTOR: dict[type, Any] = {
     kind: _by_constructor(tuple(f.name for f in fields(kind)))
-    for kind in (model.Span, model.Timex, model.Correction, model.Article, model.Sentence,
-                 model.When, model.Source, model.Candidate, model.Reading, CachedReading)
-}  # fmt: skip
+    for kind in (*vars(model).values(), CachedReading)
+    if isinstance(kind, type) and is_dataclass(kind) and kind.__module__ in _MODEL_MODULES
+}
 
 
 def _ignore_in_git(folder: Path) -> None:

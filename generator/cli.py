@@ -19,7 +19,7 @@ from generator.config import Config, load_config
 from generator.errors import BuildFailed, DatelineError
 from generator.labels import date_label
 from generator.model import Timeline
-from generator.pipeline import build, extract
+from generator.pipeline import build, check, extract
 from generator.render import timeline_json
 from generator.timex import tag as tag_text
 from generator.timex.timeml import to_record, to_timeml
@@ -132,6 +132,34 @@ def extract_command(
         click.echo(json.dumps(events, ensure_ascii=False, indent=2))
     else:
         click.echo(_table(timeline))
+
+
+@main.command("check")
+@click.option("--content", "content", type=click.Path(file_okay=False, path_type=Path),
+              help="Content folder (default: content/).")  # fmt: skip
+@config_option
+@strict_option
+@debug_option
+def check_command(
+    content: Path | None, config_path: Path | None, strict: bool, debug: bool
+) -> None:
+    """Check every article and hand-written entry and print each error and warning.
+
+    Warnings: articles with no dated event, low-confidence dates, disputed entries (sources
+    giving different days or counts), unknown sources. Exit 1 on errors, and with --strict on
+    warnings too. Nothing is written.
+
+    \b
+    Example:
+      dateline check --strict
+    """
+    config = _config(config_path, content=content, debug=debug)
+    _, diagnostics = _guarded(lambda: check(config), debug)
+    _print_diagnostics(diagnostics)
+    warnings = sum(1 for d in diagnostics if d.severity == "warning")
+    click.echo(f"{_plural(warnings, 'warning')} in {config.content_dir}/")
+    if strict and warnings:
+        _fail(f"{_plural(warnings, 'warning')} with --strict")
 
 
 def _parse_dct(_context: click.Context, _parameter: click.Parameter, value: str) -> date:
@@ -250,3 +278,11 @@ def _table(timeline: Timeline) -> str:
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+# The editor's commands (serve, new, import, init) live in their own module, which uses the
+# helpers above; importing it here, once they exist, adds its commands to `main`.
+from generator import editor_commands  # noqa: E402
+
+for _command in editor_commands.COMMANDS:
+    main.add_command(_command)

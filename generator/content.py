@@ -16,8 +16,9 @@ from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from generator.config import Config
+from generator.entries import EVENTS_DIR, written_entry
 from generator.errors import ContentError, DatelineError, Location
-from generator.model import Article, Correction
+from generator.model import Article, Correction, Written
 
 ARTICLES_DIR = "articles"
 KNOWN_KEYS = frozenset(
@@ -331,3 +332,28 @@ def _correction(item: object, location: Location) -> Correction:
         skip=bool(item.get("skip", False)),
         line=location.line,
     )
+
+
+def load_written(
+    content_dir: Path, config: Config
+) -> tuple[tuple[Written, ...], tuple[DatelineError, ...]]:
+    """Reads the editors' entries in content_dir/events; a bad file is reported, the rest load."""
+    entries: list[Written] = []
+    diagnostics: list[DatelineError] = []
+    for path in _markdown_files(content_dir / EVENTS_DIR):
+        shown = shown_path(path)
+        try:
+            matter = split_front_matter(path.read_bytes().decode("utf-8-sig"), shown)
+            entry, warnings = written_entry(
+                matter.values, matter.lines, matter.body,
+                path.relative_to(content_dir).as_posix(), shown, config.timezone,
+            )  # fmt: skip
+        except (OSError, UnicodeDecodeError) as exc:
+            diagnostics.append(ContentError(f"cannot read file: {exc}", Location(shown)))
+            continue
+        except DatelineError as error:
+            diagnostics.append(error)
+            continue
+        entries.append(entry)
+        diagnostics.extend(warnings)
+    return tuple(entries), tuple(diagnostics)

@@ -15,15 +15,22 @@ from generator.cache import (
     save_last_build,
     site_fingerprint,
 )  # fmt: skip
+from generator.check import diagnose
 from generator.config import Config
-from generator.content import article_files, load_paths
+from generator.content import article_files, load_articles, load_paths, load_written
 from generator.errors import BuildFailed, DatelineError
+from generator.hosting import hosting_files
 from generator.merge import merge_events
-from generator.model import Reading, Timeline
+from generator.model import Article, Reading, Timeline, Written
 from generator.reading import Progress, Work, article_work, read_article, read_articles
 from generator.render import render_site
+from generator.search import index_site
 from generator.theme import default_templates, load_theme
 from generator.write import MARKER, write_site
+
+__all__ = ["BuildResult", "Progress", "build", "check", "extract", "make_timeline", "read_article"]
+
+Loaded = tuple[tuple[Written, ...], tuple[DatelineError, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +45,57 @@ class BuildResult:
 
 
 def make_timeline(
-    read: tuple[tuple[Reading, ...], tuple[DatelineError, ...]],
+    loaded: tuple[tuple[Article, ...], tuple[DatelineError, ...]],
+    progress: Progress | None = None,
+    written: Loaded = ((), ()),
+    prefix: str = "",
 ) -> tuple[Timeline, tuple[DatelineError, ...]]:
-    """Merges the readings' events; any error while loading or reading stops here, sorted."""
+    """Reads loaded articles, merges their events with the editors' entries and checks the
+    result; any load error stops here. Diagnostics come sorted by place."""
+    chosen, diagnostics = loaded
+    _stop_on_errors(diagnostics, written)
+    shown = progress(chosen, len(chosen)) if progress else chosen
+    return merge_readings((tuple(read_article(a) for a in shown), diagnostics), written, prefix)
+
+
+def merge_readings(
+    read: tuple[tuple[Reading, ...], tuple[DatelineError, ...]],
+    written: Loaded = ((), ()),
+    prefix: str = "",
+) -> tuple[Timeline, tuple[DatelineError, ...]]:
+    """Merges read articles with the editors' entries; any load or read error stops here."""
     readings, diagnostics = read
-    ordered = tuple(sorted(diagnostics, key=lambda d: d.sort_key()))
+    ordered = _stop_on_errors(diagnostics, written)
+    timeline = merge_events(readings, written[0])
+    found = (*ordered, *diagnose(timeline, written[0], prefix))
+    return timeline, tuple(sorted(found, key=lambda d: (d.sort_key(), d.message)))
+
+
+def _stop_on_errors(
+    diagnostics: tuple[DatelineError, ...], written: Loaded
+) -> tuple[DatelineError, ...]:
+    ordered = tuple(sorted((*diagnostics, *written[1]), key=lambda d: d.sort_key()))
     if any(d.severity == "error" for d in ordered):
         raise BuildFailed(ordered)
-    return merge_events(readings), ordered
+    return ordered
+
+
+def check(config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
+    """Every diagnostic of the content folder's articles and entries; nothing is written."""
+    return make_timeline(
+        load_articles(config.content_dir, config),
+        written=load_written(config.content_dir, config),
+        prefix=shown_prefix(config.content_dir),
+    )
+
+
+def shown_prefix(content_dir: Path) -> str:
+    """The content folder as the user sees it, to put before paths relative to it."""
+    try:
+        shown = content_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = content_dir.as_posix()
+    return "" if shown == "." else shown + "/"
 
 
 def build(
@@ -59,36 +109,47 @@ def build(
     """Builds the site from config.content_dir into config.output_dir, or writes nothing.
 
     Unchanged articles come from the cache (unless `cache` is False); the others are read by
-    `jobs` processes (default: one per core).
+    `jobs` processes (default: one per core). When nothing changed, nothing is done.
     """
     started = clock()
     work = article_work(article_files(config.content_dir), config)
+    written = load_written(config.content_dir, config)
     cache_dir = config.root / CACHE_DIR if cache else None
-    fingerprint = _fingerprint(work, config, generated)
+    fingerprint = _fingerprint(work, written, config, generated)
     previous = _unchanged(cache_dir, fingerprint, config)
     if previous is not None:
         return replace(previous, seconds=clock() - started)
-    timeline, diagnostics = make_timeline(read_articles(work, config, jobs, cache_dir, progress))
+    read = read_articles(work, config, jobs, cache_dir, progress)
+    timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
     theme = load_theme(config.root / "templates")
-    pages = render_site(timeline, config, theme, generated)
+    pages = render_site(timeline, config, theme, generated) + hosting_files(config)
+    search_warnings: list[DatelineError] = []
+
+    def add_search_index(staged: Path) -> None:
+        search_warnings.extend(index_site(staged))
+
     if cache_dir:
         forget_last_build(cache_dir)
-    write_site(pages, config.output_dir)
+    indexing = config.search == "pagefind"
+    write_site(pages, config.output_dir, add_search_index if indexing else None)
     result = BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
-        pages=sum(1 for p in pages if p.path.endswith(".html")),
+        pages=sum(1 for p in pages if p.path.endswith(".html")) - len(timeline.redirects),
         seconds=clock() - started,
-        diagnostics=diagnostics,
+        diagnostics=(*diagnostics, *search_warnings),
     )
     if cache_dir:
         save_last_build(cache_dir, fingerprint, result)
     return result
 
 
-def _fingerprint(work: list[Work], config: Config, generated: datetime | None) -> str:
+def _fingerprint(
+    work: list[Work], written: Loaded, config: Config, generated: datetime | None
+) -> str:
     folders = [p for p in (config.root / "templates", default_templates()) if p.is_dir()]
-    return site_fingerprint([w.key for w in work], config, folders, generated)
+    inputs = [w.key for w in work] + [repr(written)]
+    return site_fingerprint(inputs, config, folders, generated)
 
 
 def _unchanged(cache_dir: Path | None, fingerprint: str, config: Config) -> BuildResult | None:
@@ -102,8 +163,4 @@ def _unchanged(cache_dir: Path | None, fingerprint: str, config: Config) -> Buil
 
 def extract(paths: Iterable[Path], config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
     """The merged timeline of the articles at `paths` (files or folders), without a site."""
-    articles, diagnostics = load_paths(paths, config)
-    readings = tuple(read_article(a) for a in articles)
-    if any(d.severity == "error" for d in diagnostics):
-        readings = ()
-    return make_timeline((readings, diagnostics))
+    return make_timeline(load_paths(paths, config))

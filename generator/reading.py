@@ -17,6 +17,7 @@ from typing import Protocol, TypeVar
 from generator.cache import CachedReading, article_key, load_cache, save_cache
 from generator.config import Config
 from generator.content import load_file, shown_path
+from generator.corrections import apply_corrections
 from generator.errors import DatelineError
 from generator.extract import extract_events
 from generator.model import Article, Reading
@@ -51,9 +52,10 @@ def read_article(article: Article) -> Reading:
     plain = plain_text(article.body)
     sentences = split_sentences(plain)
     timexes = tag(plain.text, article.published.date(), article.timezone, article.language)
-    candidates = extract_events(article, plain, sentences, timexes)
+    extracted = extract_events(article, plain, sentences, timexes)
+    candidates, diagnostics = apply_corrections(article, extracted)
     in_body = tuple(replace(t, span=plain.span_to_body(t.span)) for t in timexes)
-    return Reading(article, in_body, candidates)
+    return Reading(article, in_body, candidates, diagnostics)
 
 
 def article_work(files: list[tuple[Path, str]], config: Config) -> list[Work]:

@@ -27,10 +27,12 @@ def _make_corpus(count: int, out: Path) -> None:
 
 
 def _site(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site but Pagefind's index, which Pagefind itself does not make
+    byte-stable from run to run (its shard names change); Dateline's own files must be."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
     }
 
 
@@ -44,8 +46,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _build(root: Path, out: str, **options: object) -> dict[str, bytes]:
     config = replace(load_config(root / "dateline.toml"), output=out)
     result = build(config, **options)  # type: ignore[arg-type]
-    assert result.articles == 30 and not result.diagnostics
-    return _site(root / out)
+    assert result.articles == 30
+    assert all(d.severity == "warning" for d in result.diagnostics)
+    return _site(root / out) | {"(diagnostics)": "\n".join(map(str, result.diagnostics)).encode()}
 
 
 def test_parallel_cached_and_single_process_builds_are_byte_identical(corpus: Path) -> None:
@@ -95,9 +98,9 @@ def test_a_corrupt_cache_is_rebuilt_and_the_site_is_unchanged(corpus: Path) -> N
     (corpus / CACHE_DIR / READINGS_FILE).write_bytes(b"\x80\x05garbage")
     config = load_config(corpus / "dateline.toml")
     result = build(config, jobs=1)
-    assert [d.message for d in result.diagnostics] == [
-        "cache is unreadable (UnpicklingError); it is discarded and rebuilt"
-    ]
+    unreadable = "cache is unreadable (UnpicklingError); it is discarded and rebuilt"
+    assert [d.message for d in result.diagnostics].count(unreadable) == 1
+    del expected["(diagnostics)"]
     assert _site(corpus / "site") == expected
     assert load_cache(corpus / CACHE_DIR)[1] == ()
 
@@ -121,7 +124,7 @@ def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
     )
     written: list[int] = []
     monkeypatch.setattr(
-        "generator.pipeline.write_site", lambda pages, out: written.append(len(pages))
+        "generator.pipeline.write_site", lambda pages, out, finish=None: written.append(len(pages))
     )
     try:
         build(config, jobs=1)
@@ -132,13 +135,12 @@ def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
 
 def test_only_changed_pages_are_rewritten(corpus: Path) -> None:
     config = replace(load_config(corpus / "dateline.toml"), output="linked")
+    site = corpus / "linked"
     build(config, jobs=1, cache=False)
-    before = {p: p.stat().st_ino for p in (corpus / "linked").rglob("*.html")}
+    before = {p: (p.stat().st_ino, p.read_bytes()) for p in site.rglob("*.html")}
     build(replace(config, title="Another title"), jobs=1, cache=False)
-    build(config, jobs=1, cache=False)
-    after = {p: p.stat().st_ino for p in (corpus / "linked").rglob("*.html")}
+    after = {p: (p.stat().st_ino, p.read_bytes()) for p in site.rglob("*.html")}
     assert after.keys() == before.keys()
-    assert [p for p in before if before[p] == after[p]] == []  # every page names the title
-    build(config, jobs=1, cache=False)
-    again = {p: p.stat().st_ino for p in (corpus / "linked").rglob("*.html")}
-    assert again == after
+    kept = {p for p in before if before[p][0] == after[p][0]}
+    assert kept == {p for p in before if before[p][1] == after[p][1]}
+    assert 0 < len(kept) < len(before)

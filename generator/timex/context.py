@@ -13,7 +13,8 @@ from generator.timex.tense import Direction, clause_direction
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """A recognised phrase in its document: named parts, offsets, anchor and last absolute date."""
+    """A recognised phrase in its document: named parts, offsets, anchor, last absolute date
+    and last quarter mentioned."""
 
     text: str
     dct: date
@@ -21,6 +22,7 @@ class Context:
     end: int
     parts: dict[str, str]
     reference: str | None = None
+    quarter: str | None = None
 
     def part(self, name: str) -> str:
         """The lower-cased text of a named part, "" when the phrase has none."""
@@ -73,8 +75,12 @@ def reference_day(context: Context) -> date:
 
 
 def reference_quarter(context: Context) -> tuple[int, int] | None:
-    """The (year, quarter) of the last quarter mentioned, if the last date mentioned was one."""
-    match = _QUARTER_VALUE.match(context.reference or "")
+    """The (year, quarter) of the last quarter mentioned, if the document has mentioned one.
+
+    Earnings reports compare with "a year earlier" and "the year-ago period" long after the
+    quarter itself was named, with dates such as "ended Sept. 30" in between.
+    """
+    match = _QUARTER_VALUE.match(context.quarter or context.reference or "")
     return (int(match[1]), int(match[2])) if match else None
 
 

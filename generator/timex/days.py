@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from generator.timex.context import Context, Resolution, day_value, reference_day
+from generator.timex.context import Context, Resolution, day_value, reference_day, week_value
 from generator.timex.lexicon import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from generator.timex.tense import Direction
 
@@ -171,3 +171,20 @@ def resolve_time(context: Context) -> Resolution | None:
         clock, day = "00:00", day + timedelta(days=1)
     rule = "time-on-day" if phrase else "time-reference-day"
     return Resolution("TIME", f"{day_value(day)}T{clock}", rule, anchor=bool(phrase))
+
+
+def resolve_week_of(context: Context) -> Resolution | None:
+    """The ISO week that holds the day of "the week of March 6"."""
+    day = resolve_month_day(context)
+    if day is None:
+        return None
+    week = week_value(date.fromisoformat(day.value))
+    return Resolution("DATE", week, "week-of", anchor=True)
+
+
+def resolve_clock_part(context: Context) -> Resolution:
+    """A clock hour with a part of the day on the last day mentioned: "4 in the morning" is
+    04:00, "8 in the evening" 20:00."""
+    hour = int(context.part("hour")) % 12 + (0 if context.part("part") == "morning" else 12)
+    value = f"{day_value(reference_day(context))}T{hour:02d}:00"
+    return Resolution("TIME", value, "clock-part-of-day")

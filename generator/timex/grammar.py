@@ -44,6 +44,12 @@ _TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
     r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|noon|midnight)"
 )
+_SPOKEN_LOW = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_SPOKEN_YEAR = rf"(?:nineteen (?:and )?{_SPOKEN_LOW}|two thousand(?: (?:and )?{_SPOKEN_LOW})?)"
 _DAY_EXPR = rf"(?:{_WEEKDAY}|{_MONTH} {_DAY}|today|yesterday|tomorrow|tonight)"
 
 RULES: dict[str, str] = {
@@ -52,6 +58,11 @@ RULES: dict[str, str] = {
         r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"
     ),
     "time": rf"(?P<time>{_TIME})(?:,? (?:on )?(?P<day>{_DAY_EXPR}))?",
+    "clock-part": (
+        r"(?P<hour>1[0-2]|[1-9])(?: o['\u2019]clock)? in the "
+        r"(?P<part>morning|afternoon|evening|night)"
+    ),
+    "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
@@ -83,7 +94,8 @@ RULES: dict[str, str] = {
         r"(?P<unit>quarter|period|half)"
     ),
     "ago": (
-        rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?: and a half)? "
+        rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?!second|minute|hour)(?P<unit>{_UNIT})s?"
+        r"(?: and a half)? "
         r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
@@ -93,13 +105,15 @@ RULES: dict[str, str] = {
     ),
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
-        r"month|year|weekend)|the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
+        r"month|year|weekend)(?: or so)?|"
+        r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
         r"the (?P<unit4>weekend)|"
         r"(?:(?P<mod>earlier|later) )?that (?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
         rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
-        rf"the coming|the past) (?P<unit>week|month|year|quarter|weekend|decade|century|{_SEASON})"
+        rf"the coming|the past) (?:fiscal )?(?P<unit>week|month|year|quarter|weekend|decade|"
+        rf"century|{_SEASON})(?: or so)?"
     ),
     "months-span": (
         r"(?:the )?(?P<first>first |latest |past |year-earlier |year-ago )?"
@@ -108,7 +122,7 @@ RULES: dict[str, str] = {
     "ref-quarter": (
         r"(?:the|that) (?:(?P<rel>latest|current|most recent|recent|previous|latest fiscal|same|"
         r"year-earlier|year-ago|comparable|comparable year-ago|corresponding|year-before) )?"
-        r"(?P<unit>quarter|period)"
+        r"(?P<unit>quarter|period)(?P<ago> a year (?:ago|earlier)| last year)?"
     ),
     "period-end": (
         r"(?P<word>the end of the (?:year|month|week|quarter)|year[- ]end|year['\u2019]s end|"
@@ -116,18 +130,19 @@ RULES: dict[str, str] = {
         r"mid-?afternoon|mid-?morning|the morning|the afternoon|the evening)"
     ),
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
-    "fiscal-year": rf"(?:(?P<fiscal>fiscal) (?P<y>{_YEAR})|the fiscal year)",
+    "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{_YEAR})",
     "decade": (
         rf"(?:the )?(?P<mod>{_MOD_DATE})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
     ),
     "season": (
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>the|this|last|next|this past) )?(?P<season>{_SEASON})"
-        rf"(?:,?(?: of)? (?P<y>{_YEAR}))?"
+        rf"(?:,?(?: of)? (?:(?P<y>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?"
     ),
     "year": rf"(?P<mod>{_MOD_DATE})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
     "month": (
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?"
-        rf"(?P<mon>{_MONTH_ALONE})(?! \d)"
+        rf"(?P<mon>{_MONTH_ALONE})(?:,? (?P<spoken>{_SPOKEN_YEAR})|"
+        r" (?P<yrel>this|last|next) year)?(?! \d)"
     ),
     "set": (
         r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
@@ -142,24 +157,23 @@ RULES: dict[str, str] = {
     ),
     "duration": (
         rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
-        r"(?: and a half)?"
+        r"(?P<half> and a half)?"
     ),
     "vague-duration": (
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
         r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)"
     ),
-    "spoken-year": (
-        r"(?:the year )?(?P<hi>nineteen|two thousand)(?: (?:and )?(?P<lo>(?:twenty|thirty|"
-        r"forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
-        r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
-    ),
+    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})",
     "century": (
         r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<rel>this|last|next) century"
     ),
     "refs": (
         r"(?P<word>now|currently|current|nowadays|at present|presently|recently|lately|"
         r"formerly|the past|the future|the near future|a later date|the time being)"
+    ),
+    "reported-year": (
+        r"the (?:full |entire |whole )?(?:fiscal )?year(?![-\u2019'])"
+        r"(?=(?P<ended>,? (?:that )?end(?:ed|ing)\b)?)"
     ),
 }
 

@@ -10,14 +10,13 @@ from generator.timex.context import (
     monday_of,
     quarter_of,
     reference_day,
-    reference_quarter,
     week_value,
 )
 from generator.timex.days import date_mod, month_number, nearest_year
 from generator.timex.intervals import add_months
 from generator.timex.lexicon import HOLIDAYS, SEASONS
 
-_SHIFT = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "the coming": 1}
+SHIFT = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "the coming": 1}
 
 
 def period_value(unit: str, dct: date, shift: int) -> str | None:
@@ -36,7 +35,7 @@ def period_value(unit: str, dct: date, shift: int) -> str | None:
     if unit == "year":
         return f"{dct.year + shift:04d}"
     if unit == "decade":
-        return f"{dct.year // 10 + shift:03d}X"
+        return f"{dct.year // 10 + shift:03d}"
     if unit == "century":
         return f"{dct.year // 100 + shift:02d}"
     return None
@@ -81,54 +80,17 @@ def resolve_relative_period(context: Context) -> Resolution | None:
     if unit in SEASONS:
         year = _season_year(SEASONS[unit], relation, context.dct)
         return Resolution("DATE", f"{year}-{SEASONS[unit]}", "season-relative", date_mod(context))
+    if relation == "the past" and unit == "year":  # TimeBank: the calendar year before
+        return Resolution("DATE", str(context.dct.year - 1), "the-past-year")
     if relation == "the past":
         return Resolution("DURATION", "P1" + {"week": "W", "month": "M", "quarter": "Q",
                           "year": "Y", "weekend": "WE", "decade": "0Y", "century": "00Y"}[unit],
                           "the-past-unit")  # fmt: skip
-    value = period_value(unit, context.dct, _SHIFT.get(relation, 0))
+    value = period_value(unit, context.dct, SHIFT.get(relation, 0))
     if value is None:
         return None
     rule = f"{relation.replace('the ', '').replace(' ', '-')}-{unit}"
     return Resolution("DATE", value, rule, date_mod(context))
-
-
-def resolve_quarter(context: Context) -> Resolution | None:
-    ordinal = context.part("ord") or context.part("ord2")
-    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
-    year = _quarter_year(context, number)
-    if context.part("unit") == "half":
-        return Resolution("DATE", f"{year}-H{min(number, 2)}", "half-year", anchor=True)
-    if context.part("unit") == "period":
-        return None
-    return Resolution("DATE", f"{year}-Q{number}", "quarter", anchor=True)
-
-
-def _quarter_year(context: Context, number: int) -> int:
-    """An explicit year, else the year that puts the quarter nearest the anchor (past first)."""
-    explicit = context.part("y") or context.part("y2")
-    if explicit:
-        return int(explicit)
-    relation = context.part("yrel")
-    if relation:
-        return context.dct.year + _SHIFT.get(relation, 0)
-    year, current = quarter_of(context.dct)
-    return min((year - 1, year, year + 1),
-               key=lambda y: (abs(y * 4 + number - year * 4 - current), y > year))  # fmt: skip
-
-
-def resolve_year_quarter(context: Context) -> Resolution | None:
-    """"the 1988 third quarter", "this year's quarter", "the 1989 period"."""
-    year = int(context.part("y")) if context.part("y") else (
-        context.dct.year + _SHIFT.get(context.part("yrel"), 0))
-    ordinal = context.part("ord")
-    if context.part("unit") == "half":
-        number = 2 if ordinal in ("second", "2nd") else 1
-        return Resolution("DATE", f"{year}-H{number}", "year-half", anchor=True)
-    if ordinal:
-        number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
-    else:
-        number = (reference_quarter(context) or _last_quarter(context.dct))[1]
-    return Resolution("DATE", f"{year}-Q{number}", "year-quarter", anchor=bool(ordinal))
 
 
 _PERIOD_ENDS = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}
@@ -137,12 +99,12 @@ _PARTS = {"midday": "MI", "afternoon": "AF", "morning": "MO", "evening": "EV"}
 
 
 def resolve_period_end(context: Context) -> Resolution | None:
-    """"year-end", "the end of the month", "these days", "the nineties", "mid-afternoon"."""
+    """ "year-end", "the end of the month", "these days", "the nineties", "mid-afternoon"."""
     word = context.part("word").replace("\u2019", "'")
     if word == "these days":
         return Resolution("DATE", "PRESENT_REF", "these-days")
     if word.startswith("the ") and word[4:] in _NAMED_DECADES:
-        return Resolution("DATE", f"{context.dct.year // 100}{_NAMED_DECADES[word[4:]]}X", "decade")
+        return Resolution("DATE", _named_decade(_NAMED_DECADES[word[4:]], context.dct), "decade")
     if word == "midday":
         return Resolution("TIME", f"{context.dct.isoformat()}T12:00", "midday")
     for name, code in _PARTS.items():
@@ -154,51 +116,25 @@ def resolve_period_end(context: Context) -> Resolution | None:
     return Resolution("DATE", value, "period-end", "END") if value else None
 
 
-def resolve_ref_quarter(context: Context) -> Resolution | None:
-    relation = context.part("rel")
-    if context.part("unit") == "period" and not relation:
-        return None
-    year, quarter = reference_quarter(context) or _last_quarter(context.dct)
-    if relation in ("year-earlier", "year-ago", "year-before"):
-        year -= 1
-    return Resolution("DATE", f"{year}-Q{quarter}", "reference-quarter")
-
-
-def _last_quarter(dct: date) -> tuple[int, int]:
-    year, quarter = quarter_of(dct)
-    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-
-
-def resolve_year_earlier(context: Context) -> Resolution | None:
-    quarter = reference_quarter(context)
-    if quarter:
-        return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
-    reference = context.reference or ""
-    if "ago" in context.part("word") or not reference[:4].isdigit():
-        return Resolution("DATE", str(context.dct.year - 1), "year-ago")
-    if context.part("word").startswith("a "):
-        earlier = f"{int(reference[:4]) - 1:04d}{reference[4:10]}"
-        return Resolution("DATE", earlier.replace("-02-29", "-02-28"), "year-earlier")
-    return Resolution("DATE", str(int(reference[:4]) - 1), "year-earlier")
-
-
-def resolve_fiscal_year(context: Context) -> Resolution:
-    year = context.part("y") or str(context.dct.year)
-    return Resolution("DATE", year, "fiscal-year", anchor=bool(context.part("y")))
+def _named_decade(digit: str, dct: date) -> str:
+    """ "the nineties", "the '90s": the latest such decade that has begun by the anchor."""
+    century = dct.year // 100 - (dct.year % 100 < int(digit) * 10)
+    return f"{century}{digit}"
 
 
 def resolve_decade(context: Context) -> Resolution | None:
     decade, tail = context.part("dec"), context.part("tail")
-    value = f"{context.dct.year // 100}{tail[0]}X" if tail else decade[:3] + "X"
+    value = _named_decade(tail[0], context.dct) if tail else decade[:3]
     return Resolution("DATE", value, "decade", date_mod(context))
 
 
 def resolve_season(context: Context) -> Resolution | None:
-    if not (context.part("rel") or context.part("y") or context.part("mod")):
+    if not any(context.part(name) for name in ("rel", "y", "spoken", "mod")):
         return None
     season = SEASONS[context.part("season")]
-    if context.part("y"):
-        return Resolution("DATE", f"{context.part('y')}-{season}", "season-year", date_mod(context))
+    if context.part("y") or context.part("spoken"):
+        named = context.part("y") or str(spoken_year(context.part("spoken")))
+        return Resolution("DATE", f"{named}-{season}", "season-year", date_mod(context))
     year = _season_year(season, context.part("rel"), context.dct)
     return Resolution("DATE", f"{year}-{season}", "season-relative", date_mod(context))
 
@@ -216,7 +152,11 @@ def resolve_month_year(context: Context) -> Resolution:
 def resolve_month(context: Context) -> Resolution:
     month, relation = month_number(context.part("mon")), context.part("rel")
     dct = context.dct
-    if relation in ("last", "this past"):
+    if context.part("spoken"):
+        year = spoken_year(context.part("spoken"))
+    elif context.part("yrel"):
+        year = dct.year + SHIFT.get(context.part("yrel"), 0)
+    elif relation in ("last", "this past"):
         year = dct.year if month < dct.month else dct.year - 1
     elif relation == "next":
         year = dct.year if month > dct.month else dct.year + 1
@@ -265,16 +205,22 @@ _SPOKEN = {
 }  # fmt: skip
 
 
-def resolve_spoken_year(context: Context) -> Resolution | None:
-    """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000."""
-    low = sum(_SPOKEN.get(word, 0) for word in context.part("lo").split("-"))
-    if context.part("hi") == "nineteen":
-        return Resolution("DATE", str(1900 + low), "spoken-year", anchor=True) if low else None
-    return Resolution("DATE", str(2000 + low), "spoken-year", anchor=True)
+def spoken_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    high, _, low = words.replace(" and ", " ").partition(" ")
+    if high == "two":
+        high, _, low = low.partition(" ")
+    base = 1900 if high == "nineteen" else 2000
+    return base + sum(_SPOKEN.get(word, 0) for word in low.split("-"))
+
+
+def resolve_spoken_year(context: Context) -> Resolution:
+    value = str(spoken_year(context.part("spoken")))
+    return Resolution("DATE", value, "spoken-year", anchor=True)
 
 
 def resolve_century(context: Context) -> Resolution:
     if context.part("n"):
         return Resolution("DATE", f"{int(context.part('n')) - 1:02d}", "ordinal-century")
-    shift = _SHIFT.get(context.part("rel"), 0)
+    shift = SHIFT.get(context.part("rel"), 0)
     return Resolution("DATE", f"{context.dct.year // 100 + shift:02d}", "relative-century")

@@ -47,7 +47,16 @@ def duration_value(number: str, unit: str) -> str:
         return f"P{int(float(number) * 2)}W"
     if number.endswith(".0"):
         number = number[:-2]
+    if number.endswith(".5") and unit in _HALVES:
+        return _HALVES[unit].format(number[:-2])
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
+
+
+# a unit and a half in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M
+_HALVES = {
+    "year": "P{}Y6M", "month": "P{}M15D", "day": "P{}DT12H", "hour": "PT{}H30M",
+    "minute": "PT{}M30S",
+}  # fmt: skip
 
 
 def _mod(context: Context) -> str | None:
@@ -69,6 +78,8 @@ def resolve_duration(context: Context) -> Resolution | None:
     unit, number = unit_of(context.part("unit")), count(context.part("num"))
     if number is None or (unit in ("second", "quarter") and context.part("num") in ("a", "an")):
         return None
+    if context.part("half") and number.isdigit():
+        number = f"{number}.5"
     if context.part("num") in ("some", "many") and not context.part("unit").endswith("s"):
         return None
     if context.part("long").endswith("old") or _is_rate_or_fraction(context, unit):
@@ -114,7 +125,7 @@ def shift(day: date, unit: str, amount: int) -> str | None:
     if unit == "year":
         return f"{day.year + amount:04d}"
     if unit == "decade":
-        return f"{(day.year + 10 * amount) // 10:03d}X"
+        return f"{(day.year + 10 * amount) // 10:03d}"
     return None
 
 

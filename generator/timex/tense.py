@@ -19,7 +19,8 @@ IRREGULAR_PAST = (
     "woke", "wore", "won", "wrote", "withdrew", "sought", "overtook", "undertook", "upheld",
 )
 _BREAK = re.compile(
-    r"[.;:!?\n,(\)\"\u201c\u201d]|\b(?:that|but|while|when|after|before|because|who|which|and|since|"
+    r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bCo)(?<!\bMrs|\bInc|\bLtd|\bGov)(?<!\bCorp)\.|"
+    r"[;:!?\n,(\)\"\u201c\u201d]|\b(?:that|but|while|when|after|before|because|who|which|and|since|"
     r"as|although|though|where|saying|adding)\b",
     re.IGNORECASE,
 )
@@ -27,12 +28,20 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|is due|are due|was due|were due|due to (?:be|begin|start|"
     r"meet|vote|open|resume|arrive|return|take|hold|visit)|is expected|are expected|"
     r"plans? to|planned|scheduled|(?:is|are|was|were) going to|is to|are to|would|set to|"
-    r"upcoming|next|expects? to|intends? to|hopes? to|aims? to)\b|['\u2019]ll\b",
+    r"upcoming|next|expects? to|intends? to|hopes? to|aims? to|planning|slated|payable|"
+    r"agree[sd]? to|agreement to|as soon as)\b|['\u2019]ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|ago|last|said|earlier|announced|reported|killed|died|took|met|"
     r"has|have|been|\w+ed|" + "|".join(IRREGULAR_PAST) + r")\b",
+    re.IGNORECASE,
+)
+# a preposition right before a date that sets a deadline or a start: "payable Jan. 2",
+# "as soon as Tuesday", "until 9 a.m. Tuesday", "by August"
+_LEAD = re.compile(
+    r"\b(?:as soon as|as early as|no later than|until|till|by|payable|effective|starting|"
+    r"beginning)\s+(?:on\s+|at\s+)?$",
     re.IGNORECASE,
 )
 _WINDOW = 160
@@ -74,6 +83,8 @@ def clause_direction(text: str, start: int, end: int) -> Direction:
     the first verb after it does ("Monday's talks are expected to" is future).
     """
     head, tail = _clause_parts(text, start, end)
+    if _LEAD.search(text, max(0, start - 30), start):
+        return "future"
     return _last_marker(head) or _first_marker(tail)
 
 
