@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from generator.conflicts import consensus_figures, consensus_when, find_conflicts, precision_rank
@@ -12,26 +12,60 @@ from generator.ids import assign_ids, candidate_id, lead_of
 from generator.model import Candidate, Event, Reading, Source, Timeline, Written
 from generator.similarity import (
     DISPUTE_DAYS,
+    FINE,
     WordWeights,
     disputes,
     similarity,
     word_weights,
 )  # fmt: skip
 
-# No candidate can join a cluster whose latest end is this far before the candidate's start:
-# similarity needs a shared calendar day (time zones shift a day by at most one) and a
-# dispute at most DISPUTE_DAYS between starts.
+# Across articles only finely dated reports merge, on a shared calendar day (time zones shift a
+# day by at most one), or dispute each other, at most DISPUTE_DAYS apart: a finely dated member
+# that ended this long before a candidate starts can no longer matter to it.
 REACH = timedelta(days=DISPUTE_DAYS + 2)
 
 
 @dataclass(slots=True)
 class _Cluster:
-    members: list[Candidate]
-    reach: datetime
+    index: int
+    members: list[Candidate] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    fine_reach: datetime | None = None
+    in_fine: bool = False
 
-    def add(self, candidate: Candidate) -> None:
-        self.members.append(candidate)
-        self.reach = max(self.reach, candidate.when.end + REACH)
+
+@dataclass(slots=True)
+class _Open:
+    """The clusters a candidate could join: those with a member from its own article, and, for a
+    finely dated candidate, those with a finely dated member near enough in time. Any other
+    cluster scores 0 in similarity() and disputes(), so leaving it out changes nothing and
+    keeps merging near-linear at 10,000 articles."""
+
+    by_article: dict[str, list[_Cluster]] = field(default_factory=dict)
+    fine: list[_Cluster] = field(default_factory=list)
+
+    def near(self, candidate: Candidate) -> list[_Cluster]:
+        start = candidate.when.start
+        for cluster in self.fine:
+            cluster.in_fine = cluster.fine_reach is not None and cluster.fine_reach > start
+        self.fine = [c for c in self.fine if c.in_fine]
+        found = {c.index: c for c in self.by_article.get(candidate.source.article, ())}
+        if candidate.when.precision in FINE:
+            found.update((c.index, c) for c in self.fine)
+        return [found[index] for index in sorted(found)]
+
+    def add(self, cluster: _Cluster, candidate: Candidate) -> None:
+        cluster.members.append(candidate)
+        article = candidate.source.article
+        if article not in cluster.articles:
+            cluster.articles.add(article)
+            self.by_article.setdefault(article, []).append(cluster)
+        if candidate.when.precision in FINE:
+            reach = candidate.when.end + REACH
+            cluster.fine_reach = max(cluster.fine_reach or reach, reach)
+            if not cluster.in_fine:
+                cluster.in_fine = True
+                self.fine.append(cluster)
 
 
 def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = ()) -> Timeline:
@@ -52,19 +86,16 @@ def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = (
 
 def _cluster(candidates: Sequence[Candidate], weights: WordWeights) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    open_clusters: list[_Cluster] = []
-    for candidate in candidates:
-        # Candidates come by start time, so a cluster out of reach now is closed for good;
-        # scanning only open ones keeps merging near-linear at 10,000 articles.
-        open_clusters = [c for c in open_clusters if c.reach > candidate.when.start]
-        best = _best_cluster(open_clusters, candidate, weights)
+    reachable = _Open()
+    for candidate in candidates:  # by start time, so what is out of reach now stays so
+        near = reachable.near(candidate)
+        best = _best_cluster(near, candidate, weights)
         if best is None:
-            best = _disputed_cluster(open_clusters, candidate, weights)
+            best = _disputed_cluster(near, candidate, weights)
         if best is None:
-            best = _Cluster([], candidate.when.end + REACH)
+            best = _Cluster(len(clusters))
             clusters.append(best)
-            open_clusters.append(best)
-        best.add(candidate)
+        reachable.add(best, candidate)
     return clusters
 
 
@@ -96,8 +127,7 @@ def _disputed_cluster(
     """The entry another article tells so alike that it must be this event on another day;
     only when this article has not already reported that entry."""
     for cluster in clusters:
-        articles = {m.source.article for m in cluster.members}
-        if candidate.source.article in articles:
+        if candidate.source.article in cluster.articles:
             continue
         if any(disputes(member, candidate, weights) for member in cluster.members):
             return cluster
