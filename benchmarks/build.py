@@ -6,7 +6,7 @@ Run by hand from the project root (it takes a while; nothing else should load th
 
 For each size it builds cold with every tool present, alternating, and prints the median wall
 time, CPU time (the process and its children) and peak memory (PSS summed over the process tree,
-sampled every 20 ms); then Dateline's rebuild with nothing changed, after one article changed and
+sampled every 100 ms); then Dateline's rebuild with nothing changed, after one article changed and
 after one template changed; the tagger alone in words per second on one core; and the growth
 from the smallest to the largest size.
 """
@@ -97,7 +97,7 @@ def measure(command: list[str], folder: Path, timeout: float) -> Run | None:
                 process.kill()
                 process.wait()
                 return None
-            time.sleep(0.02)
+            time.sleep(0.1)
         wall = time.perf_counter() - started
         if process.returncode != 0:
             errors.seek(0)
