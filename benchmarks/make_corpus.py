@@ -119,7 +119,7 @@ PREDICATES = (
 )
 QUOTES = (
     "“We need to act decisively, and we need to act now,” {person} told reporters.",
-    "“Nobody slept last night; the whole building was shaking,” one resident said.",
+    "“Nobody on our street in {place} slept last night,” a neighbour of {person} said.",
     "“This is a deliberate attack on civilians,” {person} wrote in a statement.",
     "“The talks were difficult but useful,” {person} said after the meeting.",
     "“We will rebuild every house,” {person} said, standing in front of the ruins.",

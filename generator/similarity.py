@@ -55,8 +55,8 @@ def overlaps(first: When, second: When) -> bool:
 
 def same_days(first: When, second: When) -> bool:
     """Do two fine-dated events touch a common calendar day? ('Monday evening', 'Monday 20:34')."""
-    first_day, last_day = _day_range(first)
-    other_first, other_last = _day_range(second)
+    first_day, last_day = day_range(first)
+    other_first, other_last = day_range(second)
     # Two runs of consecutive days meet when neither is empty and neither ends before the
     # other starts: the same answer as intersecting their sets of days, without building them.
     return (
@@ -66,7 +66,7 @@ def same_days(first: When, second: When) -> bool:
     )
 
 
-def _day_range(when: When) -> tuple[date, date]:
+def day_range(when: When) -> tuple[date, date]:
     """The first and last calendar day the interval touches (last < first when it is empty)."""
     return when.start.date(), (when.end - timedelta(microseconds=1)).date()
 
