@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from slugify import slugify
@@ -37,6 +38,7 @@ class Facet:
         return f"{self.folder}/{self.slug}/index.html"
 
 
+@lru_cache(maxsize=8192)  # a site has few facet names, slugified once per entry and page
 def facet_slug(name: str) -> str:
     """The URL-safe name of a facet value; names with no letters or digits get a stable hash."""
     return slugify(name) or "x-" + hashlib.sha256(name.encode()).hexdigest()[:8]
