@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
 STOPWORDS = frozenset(
@@ -24,6 +25,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)  # news reuses its words: each is stemmed once, not every time
 def stem(word: str) -> str:
     """A crude suffix stripper: 'drones'/'drone', 'injured'/'injuring', 'Ukraine'/'Ukrainian'."""
     word = word.lower().replace("’", "'").strip(",.")
