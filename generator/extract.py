@@ -23,6 +23,7 @@ _REPORTING_BEFORE = re.compile(
 _REPORTING_AFTER = re.compile(
     rf"^,?\s+(?:[\w’'.-]+\s+){{0,4}}(?:{REPORTING_VERBS})\b", re.IGNORECASE
 )
+_SENTENCE_END = re.compile(r"[\s.!?”\"’)]*")
 _POSSESSIVE = re.compile(r"^[’']s\b")
 
 
@@ -100,10 +101,14 @@ def _event_timex(sentence: Sentence, timexes: list[Timex]) -> Timex | None:
 
 
 def _is_reporting(sentence: Sentence, timex: Timex) -> bool:
-    """'announced Friday that', 'wrote early Friday', 'Friday, officials said' date a report."""
+    """'announced Friday that', 'wrote early Friday', 'Friday, officials said that' date a
+    report; an attribution that ends the sentence does not."""
     before = sentence.text[: timex.span.start - sentence.span.start]
     after = sentence.text[timex.span.end - sentence.span.start :]
-    return bool(_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after))
+    attribution = _REPORTING_AFTER.match(after)
+    if attribution and _SENTENCE_END.fullmatch(after[attribution.end() :]):
+        attribution = None  # 'shot about 4:47 p.m. Wednesday, deputies said.' dates the shooting
+    return bool(_REPORTING_BEFORE.search(before) or attribution)
 
 
 def _is_possessive(sentence: Sentence, timex: Timex) -> bool:
