@@ -25,6 +25,13 @@ _REPORTING_AFTER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[\s.!?”\"’)]*")
 _POSSESSIVE = re.compile(r"^[’']s\b")
+# A page's furniture, not its story: copyright lines, links, 'Posted:' stamps, embedded tweets.
+_BOILERPLATE = re.compile(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
+_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:posted|published|updated|created|modified|last updated)(?: on| at)?:?|\(@\w+\))"
+    r"(?:\s+[\w,:.]+){0,5}?\s*$",  # the stamp's date, then its time
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -49,6 +56,8 @@ def extract_events(
     starts = [t.span.start for t in timexes]
     drafts: list[_Draft] = []
     for sentence in sentences:
+        if _BOILERPLATE.search(sentence.text):
+            continue
         own = _sentence_timexes(timexes, starts, sentence.span)
         event_timex = _event_timex(sentence, own)
         if event_timex is not None:
@@ -95,6 +104,7 @@ def _event_timex(sentence: Sentence, timexes: list[Timex]) -> Timex | None:
             _is_datable(timex)
             and not _is_reporting(sentence, timex)
             and not _is_possessive(sentence, timex)
+            and not _is_stamp(sentence, timex)
         ):
             return timex
     return None
@@ -109,6 +119,12 @@ def _is_reporting(sentence: Sentence, timex: Timex) -> bool:
     if attribution and _SENTENCE_END.fullmatch(after[attribution.end() :]):
         attribution = None  # 'shot about 4:47 p.m. Wednesday, deputies said.' dates the shooting
     return bool(_REPORTING_BEFORE.search(before) or attribution)
+
+
+def _is_stamp(sentence: Sentence, timex: Timex) -> bool:
+    """'Posted: Monday, May 4, 2015', '(Published Thursday, Nov. 12)', '— NAU (@NAU) October 9'
+    date the page or a post, not an event."""
+    return bool(_STAMP_BEFORE.search(sentence.text[: timex.span.start - sentence.span.start]))
 
 
 def _is_possessive(sentence: Sentence, timex: Timex) -> bool:

@@ -33,3 +33,18 @@ def test_an_attribution_that_ends_the_sentence_does_not_date_a_report(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Copyright 2024 WXYZ. All rights reserved.",
+        "Boy shot in Springfield Posted: Wednesday, March 13, 2024 5:29 PM EDT",
+        "(Published Wednesday, March 13, 2024)",
+        "Campus not on lockdown. — State U (@StateU) March 13, 2024",
+        "Details: https://t.co/abc on March 13, 2024",
+        "Crews rushed to the 1800 block of N 20th Street.",
+    ],
+)
+def test_page_furniture_and_street_numbers_make_no_entry(paragraph: str) -> None:
+    assert read(paragraph) == []

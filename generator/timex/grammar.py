@@ -24,6 +24,9 @@ _YEAR = r"(?<![\d$,.])(?:1[6-9][0-9]{2}|20[0-9]{2})(?![\d%]|[,.-]\d)"
 _YEAR_ONLY = (
     r"(?<![\d$,.\u00a3\u20ac])(?<!\d-)(?:1[6-9][0-9]{2}|20[0-9]{2})"
     r"(?![\d%]|[,.]\d|-(?:year|month|day|week))"
+    # a street number: 'the 1800 block', '2000 N. Broad', '1900 Fairview Drive'
+    r"(?! block\b| (?-i:[NSEW])\.? | (?-i:[A-Z][a-z]+) (?-i:Street|St|Avenue"
+    r"|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Circle|Parkway|Highway)\b)"
 )
 _PART = r"(?:morning|afternoon|evening|night)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
