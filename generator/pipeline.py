@@ -14,6 +14,7 @@ from generator.content import load_articles, load_paths, load_written
 from generator.corrections import apply_corrections
 from generator.errors import BuildFailed, DatelineError
 from generator.extract import extract_events
+from generator.mentions import find_mentions
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
 from generator.render import render_site
@@ -43,8 +44,9 @@ def read_article(article: Article) -> Reading:
     timexes = tag(plain.text, article.published.date(), article.timezone, article.language)
     extracted = extract_events(article, plain, sentences, timexes)
     candidates, diagnostics = apply_corrections(article, extracted)
+    mentions = find_mentions(article, plain, sentences, timexes, candidates)
     in_body = tuple(replace(t, span=plain.span_to_body(t.span)) for t in timexes)
-    return Reading(article, in_body, candidates, diagnostics)
+    return Reading(article, in_body, candidates, diagnostics, mentions)
 
 
 def make_timeline(
