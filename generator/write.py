@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from generator.errors import Location, OutputError
@@ -14,11 +14,14 @@ from generator.render import Page
 MARKER = ".dateline-site"
 
 
-def write_site(pages: Iterable[Page], out_dir: Path) -> int:
+def write_site(
+    pages: Iterable[Page], out_dir: Path, finish: Callable[[Path], None] | None = None
+) -> int:
     """Builds the site in a sibling temporary folder, then swaps it in; returns the pages written.
 
     An existing output folder is replaced only if Dateline made it (it holds the marker file) or
-    it is empty, so a mistyped --out never deletes an editor's files.
+    it is empty, so a mistyped --out never deletes an editor's files. `finish` runs on the
+    complete staged folder before the swap (the search indexer adds its files there).
     """
     out_dir = out_dir.absolute()
     _check_replaceable(out_dir)
@@ -26,6 +29,8 @@ def write_site(pages: Iterable[Page], out_dir: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         count = _write_pages(pages, staging)
+        if finish is not None:
+            finish(staging)
         (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
         _swap(staging, out_dir)
     except BaseException:
