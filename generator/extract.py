@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from generator.figures import find_figures
-from generator.headline import REPORTING_VERBS, make_title
+from generator.headline import REPORTING_VERBS, make_title, strip_dateline
 from generator.model import Article, Candidate, Sentence, Source, Span, Timex, When
 from generator.places import find_places
 from generator.text import PlainText
@@ -178,7 +178,7 @@ def _freeze(draft: _Draft, article: Article, plain: PlainText, names: frozenset[
     return Candidate(
         when=draft.when,
         title=draft.title,
-        summary=draft.sentence.text,
+        summary=strip_dateline(draft.sentence.text),
         source=source,
         details=details,
         places=places,

@@ -18,7 +18,7 @@ from generator.extract import (
     sentence_timexes,
     story,
 )
-from generator.headline import make_title
+from generator.headline import make_title, strip_dateline
 from generator.model import Article, Candidate, Sentence, Span, Timex, When
 from generator.places import find_places
 from generator.text import PlainText
@@ -93,7 +93,7 @@ def _mention(
     return Candidate(
         when=when,
         title=make_title(sentence.text, relative),
-        summary=sentence.text,
+        summary=strip_dateline(sentence.text),
         source=make_source(article, plain, sentence, timex),
         places=find_places(sentence.text),
         tags=article.tags,
