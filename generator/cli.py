@@ -140,7 +140,10 @@ def check_command(
     _, diagnostics = _guarded(lambda: check(config), debug)
     _print_diagnostics(diagnostics)
     warnings = sum(1 for d in diagnostics if d.severity == "warning")
+    errors = len(diagnostics) - warnings
     click.echo(f"{_plural(warnings, 'warning')} in {config.content_dir}/")
+    if errors:
+        _fail(f"{errors} error(s) found")
     if strict and warnings:
         _fail(f"{_plural(warnings, 'warning')} with --strict")
 

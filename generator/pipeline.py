@@ -12,6 +12,7 @@ from generator.check import diagnose
 from generator.config import Config
 from generator.content import load_articles, load_paths, load_written
 from generator.corrections import apply_corrections
+from generator.entries import EVENTS_DIR
 from generator.errors import BuildFailed, DatelineError
 from generator.extract import extract_events
 from generator.hosting import hosting_files
@@ -56,26 +57,34 @@ def make_timeline(
     progress: Progress | None = None,
     written: tuple[tuple[Written, ...], tuple[DatelineError, ...]] = ((), ()),
     prefix: str = "",
+    stop_on_errors: bool = True,
 ) -> tuple[Timeline, tuple[DatelineError, ...]]:
     """Reads loaded articles, merges their events with the editors' entries and checks the
-    result; any load error stops here. Diagnostics come sorted by place."""
+    result; a load error stops here unless `stop_on_errors` is off (then what loaded is read
+    and checked too). Diagnostics come sorted by place, errors first."""
     chosen, diagnostics = loaded
     entries, entry_diagnostics = written
     ordered = sorted((*diagnostics, *entry_diagnostics), key=lambda d: d.sort_key())
-    if any(d.severity == "error" for d in ordered):
+    if stop_on_errors and any(d.severity == "error" for d in ordered):
         raise BuildFailed(tuple(ordered))
     readings = tuple(read_article(a) for a in (progress(chosen) if progress else chosen))
     timeline = merge_events(readings, entries)
     found = (*ordered, *diagnose(timeline, entries, prefix))
-    return timeline, tuple(sorted(found, key=lambda d: (d.sort_key(), d.message)))
+    return timeline, tuple(sorted(found, key=_diagnostic_order))
+
+
+def _diagnostic_order(diagnostic: DatelineError) -> tuple[object, ...]:
+    return (diagnostic.severity != "error", diagnostic.sort_key(), diagnostic.message)
 
 
 def check(config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
-    """Every diagnostic of the content folder's articles and entries; nothing is written."""
+    """Every diagnostic of the content folder's articles and entries, the files that fail to
+    load as errors and the rest read and checked all the same; nothing is written."""
     return make_timeline(
         load_articles(config.content_dir, config),
         written=load_written(config.content_dir, config),
         prefix=shown_prefix(config.content_dir),
+        stop_on_errors=False,
     )
 
 
@@ -119,5 +128,10 @@ def build(
 
 
 def extract(paths: Iterable[Path], config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
-    """The merged timeline of the articles at `paths` (files or folders), without a site."""
-    return make_timeline(load_paths(paths, config))
+    """The merged timeline of the articles at `paths` (files or folders), without a site; a
+    content folder's hand-written entries (its events/ folder) take part as in a build."""
+    folders = [p for p in paths if p.is_dir() and (p / EVENTS_DIR).is_dir()]
+    written = [load_written(folder, config) for folder in folders]
+    entries = tuple(e for found, _ in written for e in found)
+    diagnostics = tuple(d for _, found in written for d in found)
+    return make_timeline(load_paths(paths, config), written=(entries, diagnostics))
