@@ -47,7 +47,7 @@ _TRAILING_FUNCTION = re.compile(
 # A wire dateline before the story: 'KYIV, Ukraine (AP) — ', 'ST. LOUIS (KTVI) - ', 'NEW HAVEN>> ',
 # 'TACOMA, Wash. -- ', or what is left of one when the place was dropped: '() — '.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’-]*(?:\s*[A-Z][A-Z.'’-]*)*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*)?"
+    r"^\s*(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*)*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*)?"
     r"(?:\([^()]{0,40}\)\s*)?(?:[—–]|--?|>>)\s*(?=\S)"
 )
 

@@ -54,8 +54,9 @@ def _past_perfect(title: str, words: list[re.Match[str]], index: int) -> str | N
     for lemma in getLemma(verb.group(), upos="VERB"):
         if verb.group() in getInflection(lemma, tag="VBN"):
             subject = [w.group() for w in words[:index]]
-            form = str(getInflection(lemma, tag="VBP" if _plural_subject(subject) else "VBZ")[0])
-            return title[: words[index].start()] + form + title[verb.end() :]
+            forms = getInflection(lemma, tag="VBP" if _plural_subject(subject) else "VBZ")
+            if forms:
+                return title[: words[index].start()] + str(forms[0]) + title[verb.end() :]
     return None
 
 
@@ -74,7 +75,9 @@ def _present_forms(word: str) -> tuple[str, str] | None:
         return _BE[word]
     for lemma in getLemma(word, upos="VERB"):
         if word in getInflection(lemma, tag="VBD") and word not in _participle_only(lemma):
-            return getInflection(lemma, tag="VBZ")[0], getInflection(lemma, tag="VBP")[0]
+            singular, plural = getInflection(lemma, tag="VBZ"), getInflection(lemma, tag="VBP")
+            if singular and plural:
+                return str(singular[0]), str(plural[0])
     return None
 
 

@@ -26,6 +26,7 @@ from generator.present import present_tense
         ("A man wounded in the attack died", "A man wounded in the attack dies"),
         ("A joint warning system will be tested", "A joint warning system will be tested"),
         ("The crest is expected to reach Budapest", "The crest is expected to reach Budapest"),
+        ("He ought to resign", "He ought to resign"),
         (
             "Ukraine’s surprise attack on Russia’s bomber fleet",
             "Ukraine’s surprise attack on Russia’s bomber fleet",
@@ -45,6 +46,10 @@ def test_a_title_is_in_the_present_tense(title: str, expected: str) -> None:
         ("NEW HAVEN>> One woman is dead.", "One woman is dead."),
         ("TACOMA, Wash. -- A man was shot.", "A man was shot."),
         ("Miami-Dade Police said a girl died.", "Miami-Dade Police said a girl died."),
+        (
+            "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AGAIN AND AGAIN, AND THEN SOME",
+            "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AGAIN AND AGAIN, AND THEN SOME",
+        ),
     ],
 )
 def test_a_wire_dateline_is_no_part_of_a_summary(sentence: str, expected: str) -> None:
