@@ -62,6 +62,8 @@ def _past_perfect(title: str, words: list[re.Match[str]], index: int) -> str | N
 
 def _modifies(words: list[re.Match[str]], index: int) -> bool:
     """'A man wounded in the attack died': a participle before a preposition, a verb later."""
+    if words[index].group() in _BE:
+        return False
     following = words[index + 1].group().lower() if index + 1 < len(words) else ""
     if following not in _PREPOSITIONS | {"by", "during", "after", "near"}:
         return False

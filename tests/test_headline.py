@@ -27,6 +27,7 @@ from generator.present import present_tense
         ("A joint warning system will be tested", "A joint warning system will be tested"),
         ("The crest is expected to reach Budapest", "The crest is expected to reach Budapest"),
         ("He ought to resign", "He ought to resign"),
+        ("The car was on grass and remained there", "The car is on grass and remained there"),
         (
             "Ukraine’s surprise attack on Russia’s bomber fleet",
             "Ukraine’s surprise attack on Russia’s bomber fleet",
