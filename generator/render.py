@@ -120,7 +120,7 @@ class _SiteContext:
                         key=lambda e: self.events.index(e))  # fmt: skip
         return {
             "article": article,
-            "html": article_html(article.body, tuple(marks)),
+            "html": article_html(article.body, tuple(marks), self.config.unsafe_html),
             "published_label": day_label(article.published.date()),
             "events": events,
         }
