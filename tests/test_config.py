@@ -36,7 +36,7 @@ def test_keys_are_read_and_paths_resolve_against_the_file(tmp_path: Path) -> Non
     [
         ('title = "T"\ncolour = "red"\n',
          "dateline.toml:2: error: unknown key 'colour' (hint: known keys: base_url, content, "
-         "description, language, output, timezone, title)"),
+         "description, language, output, timezone, title, unsafe_html)"),
         ('title = 3\n',
          "dateline.toml:1: error: 'title' must be a string, not int "
          "(hint: write it in quotes: title = \"...\")"),
