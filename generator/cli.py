@@ -19,7 +19,7 @@ from generator.config import Config, load_config
 from generator.errors import BuildFailed, DatelineError
 from generator.labels import date_label
 from generator.model import Article, Timeline
-from generator.pipeline import build, extract
+from generator.pipeline import build, check, extract
 from generator.render import timeline_json
 from generator.timex import tag as tag_text
 from generator.timex.timeml import to_record, to_timeml
@@ -115,6 +115,34 @@ def extract_command(
         click.echo(json.dumps(events, ensure_ascii=False, indent=2))
     else:
         click.echo(_table(timeline))
+
+
+@main.command("check")
+@click.option("--content", "content", type=click.Path(file_okay=False, path_type=Path),
+              help="Content folder (default: content/).")  # fmt: skip
+@config_option
+@strict_option
+@debug_option
+def check_command(
+    content: Path | None, config_path: Path | None, strict: bool, debug: bool
+) -> None:
+    """Check every article and hand-written entry and print each error and warning.
+
+    Warnings: articles with no dated event, low-confidence dates, disputed entries (sources
+    giving different days or counts), unknown sources. Exit 1 on errors, and with --strict on
+    warnings too. Nothing is written.
+
+    \b
+    Example:
+      dateline check --strict
+    """
+    config = _config(config_path, content=content, debug=debug)
+    _, diagnostics = _guarded(lambda: check(config), debug)
+    _print_diagnostics(diagnostics)
+    warnings = sum(1 for d in diagnostics if d.severity == "warning")
+    click.echo(f"{_plural(warnings, 'warning')} in {config.content_dir}/")
+    if strict and warnings:
+        _fail(f"{_plural(warnings, 'warning')} with --strict")
 
 
 def _parse_dct(_context: click.Context, _parameter: click.Parameter, value: str) -> date:

@@ -13,6 +13,7 @@ import dateparser
 from slugify import slugify
 
 from generator.config import Config
+from generator.entries import EVENTS_DIR, written_entry
 from generator.errors import ContentError, DatelineError, Location
 from generator.escaping import url_scheme
 from generator.intake import check_markdown, read_content_file, unsafe_links
@@ -20,7 +21,7 @@ from generator.intake import check_markdown, read_content_file, unsafe_links
 # Re-exported: callers read front matter through content.
 from generator.matter import FrontMatter as FrontMatter
 from generator.matter import split_front_matter as split_front_matter
-from generator.model import Article, Correction
+from generator.model import Article, Correction, Written
 from generator.paths import is_reserved
 
 ARTICLES_DIR = "articles"
@@ -278,3 +279,27 @@ def _correction(item: object, location: Location) -> Correction:
         skip=bool(item.get("skip", False)),
         line=location.line,
     )
+
+
+def load_written(
+    content_dir: Path, config: Config
+) -> tuple[tuple[Written, ...], tuple[DatelineError, ...]]:
+    """Reads the editors' entries in content_dir/events; a bad file is reported, the rest load."""
+    entries: list[Written] = []
+    diagnostics: list[DatelineError] = []
+    for path in _markdown_files(content_dir / EVENTS_DIR):
+        shown = _shown_path(path)
+        try:
+            text, read_warnings = read_content_file(path, content_dir, shown)
+            matter = split_front_matter(text, shown)
+            check_markdown(matter.body, matter.body_line, shown)
+            entry, warnings = written_entry(
+                matter.values, matter.lines, matter.body,
+                path.relative_to(content_dir).as_posix(), shown, config.timezone,
+            )  # fmt: skip
+        except DatelineError as error:
+            diagnostics.append(error)
+            continue
+        entries.append(entry)
+        diagnostics.extend(read_warnings + warnings)
+    return tuple(entries), tuple(diagnostics)

@@ -6,12 +6,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from generator.figures import find_figures
 from generator.headline import REPORTING_VERBS, make_title
 from generator.model import Article, Candidate, Sentence, Source, Span, Timex, When
 from generator.places import find_places
 from generator.text import PlainText
 from generator.wording import content_words, overlap
 
+FINE = frozenset({"day", "part-of-day", "time"})
 DATABLE_PRECISIONS = frozenset(
     {"year", "season", "quarter", "month", "week", "day", "part-of-day", "time"}
 )
@@ -52,7 +54,23 @@ def extract_events(
             drafts.append(_start_draft(sentence, event_timex))
         elif drafts:
             _attach_detail(drafts, sentence, own)
-    return tuple(_freeze(draft, article, plain) for draft in drafts)
+    return _with_headline(tuple(_freeze(draft, article, plain) for draft in drafts), article)
+
+
+def _with_headline(candidates: tuple[Candidate, ...], article: Article) -> tuple[Candidate, ...]:
+    """The article's headline tells its main event: its words join the candidate they fit best
+    (the earliest of day precision or finer on a tie), so other reports of it can find it."""
+    headline = content_words(article.title)
+    fine = [i for i, c in enumerate(candidates) if c.when.precision in FINE]
+    if not headline or not fine:
+        return candidates
+    best = max(fine, key=lambda i: (len(headline & _profile(candidates[i])), -i))
+    chosen = replace(candidates[best], context=candidates[best].context | headline)
+    return (*candidates[:best], chosen, *candidates[best + 1 :])
+
+
+def _profile(candidate: Candidate) -> frozenset[str]:
+    return candidate.words | candidate.context
 
 
 def _sentence_timexes(timexes: tuple[Timex, ...], starts: list[int], span: Span) -> list[Timex]:
@@ -139,6 +157,8 @@ def _freeze(draft: _Draft, article: Article, plain: PlainText) -> Candidate:
         places=places,
         tags=article.tags,
         words=content_words(draft.sentence.text),
+        context=frozenset(draft.words),
+        figures=find_figures(s.text for s in (draft.sentence, *draft.details)),
     )
 
 
@@ -157,8 +177,3 @@ def _source(article: Article, plain: PlainText, sentence: Sentence, timex: Timex
         rule=timex.rule if timex else None,
         value=timex.value if timex else None,
     )
-
-
-def with_title(candidate: Candidate, title: str) -> Candidate:
-    """The candidate under an editor's title."""
-    return replace(candidate, title=title)

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from slugify import slugify
-
-from generator.model import Candidate, Event, Reading, Source, Timeline, When
-from generator.wording import STOPWORDS, overlap
-
-SAME_PRECISION_OVERLAP = 0.3
-CROSS_PRECISION_OVERLAP = 0.5
-ID_WORDS = 6
-_PRECISION_RANK = {
-    "century": 0, "decade": 1, "year": 2, "season": 3, "quarter": 3, "month": 4,
-    "week": 5, "day": 6, "part-of-day": 7, "time": 8,
-}  # fmt: skip
+from generator.conflicts import consensus_figures, consensus_when, find_conflicts, precision_rank
+from generator.editors import absorb
+from generator.ids import assign_ids, candidate_id, lead_of
+from generator.model import Candidate, Event, Reading, Source, Timeline, Written
+from generator.similarity import WordWeights, disputes, similarity, word_weights
 
 
 @dataclass(slots=True)
@@ -24,30 +17,39 @@ class _Cluster:
     members: list[Candidate] = field(default_factory=list)
 
 
-def merge_events(readings: tuple[Reading, ...]) -> Timeline:
-    """Candidates whose dates overlap and whose words agree become one entry, oldest first."""
+def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = ()) -> Timeline:
+    """Candidates whose dates overlap and whose words agree become one entry, oldest first;
+    reports of one event on nearby days join it as a dispute; editors' entries absorb theirs."""
     candidates = sorted(
         (c for reading in readings for c in reading.candidates), key=_candidate_order
     )
+    weights = word_weights(candidates)
+    clusters = _cluster(candidates, weights)
+    extracted = [_event(cluster.members) for cluster in clusters]
+    events = absorb(extracted, written, weights)
+    named, redirects = assign_ids(events)
+    return Timeline(
+        events=tuple(sorted(named, key=_event_order)), readings=readings, redirects=redirects
+    )
+
+
+def _cluster(candidates: Sequence[Candidate], weights: WordWeights) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for candidate in candidates:
-        best = _best_cluster(clusters, candidate)
+        best = _best_cluster(clusters, candidate, weights)
+        if best is None:
+            best = _disputed_cluster(clusters, candidate, weights)
         if best is None:
             clusters.append(_Cluster([candidate]))
         else:
             best.members.append(candidate)
-    events = [_event(cluster.members) for cluster in clusters]
-    events.sort(key=_event_order)
-    return Timeline(events=_with_unique_ids(events), readings=readings)
+    return clusters
 
 
 def _event_order(event: Event) -> tuple[object, ...]:
     """Oldest first; coarser dates before finer; then in the order the first source told them."""
-    return (
-        event.when.start,
-        _PRECISION_RANK[event.when.precision],
-        _source_order(event.sources[0]),
-    )
+    first = _source_order(event.sources[0]) if event.sources else ()
+    return (event.when.start, precision_rank(event.when), first, event.id)
 
 
 def _candidate_order(candidate: Candidate) -> tuple[object, ...]:
@@ -55,65 +57,50 @@ def _candidate_order(candidate: Candidate) -> tuple[object, ...]:
     return (candidate.when.start, source.published, source.article, source.start)
 
 
-def _best_cluster(clusters: list[_Cluster], candidate: Candidate) -> _Cluster | None:
+def _best_cluster(
+    clusters: list[_Cluster], candidate: Candidate, weights: WordWeights
+) -> _Cluster | None:
     best: tuple[float, int] | None = None
     for index, cluster in enumerate(clusters):
-        score = max(_similarity(member, candidate) for member in cluster.members)
+        score = max(similarity(member, candidate, weights) for member in cluster.members)
         if score > 0 and (best is None or score > best[0]):
             best = (score, index)
     return clusters[best[1]] if best else None
 
 
-def _similarity(first: Candidate, second: Candidate) -> float:
-    """Word overlap of two candidates whose intervals overlap; 0 if they are not alike enough."""
-    a, b = first.when, second.when
-    if not (a.start < b.end and b.start < a.end):
-        return 0.0
-    score = overlap(first.words, second.words)
-    needed = SAME_PRECISION_OVERLAP if a.precision == b.precision else CROSS_PRECISION_OVERLAP
-    return score if score >= needed else 0.0
+def _disputed_cluster(
+    clusters: list[_Cluster], candidate: Candidate, weights: WordWeights
+) -> _Cluster | None:
+    """The entry another article tells so alike that it must be this event on another day;
+    only when this article has not already reported that entry."""
+    for cluster in clusters:
+        articles = {m.source.article for m in cluster.members}
+        if candidate.source.article in articles:
+            continue
+        if any(disputes(member, candidate, weights) for member in cluster.members):
+            return cluster
+    return None
 
 
 def _event(members: list[Candidate]) -> Event:
-    lead = min(members, key=lambda c: (c.source.published, c.source.article, c.source.start))
+    lead = lead_of(members)
     sources = sorted((m.source for m in members), key=_source_order)
     details = sorted({d for m in members for d in m.details}, key=_source_order)
+    own_id = candidate_id(lead)
     return Event(
-        id="",
+        id=own_id,
         title=lead.title,
-        when=_consensus_when(members),
+        when=consensus_when(members),
         summary=lead.summary,
         sources=tuple(sources),
         details=tuple(details),
         places=tuple(dict.fromkeys(p for m in members for p in m.places)),
         tags=tuple(dict.fromkeys(t for m in members for t in m.tags)),
+        figures=consensus_figures(members),
+        conflicts=find_conflicts(members),
+        aliases=tuple(sorted({candidate_id(m) for m in members} - {own_id})),
     )
 
 
 def _source_order(source: Source) -> tuple[object, ...]:
     return (source.published, source.article, source.start)
-
-
-def _consensus_when(members: list[Candidate]) -> When:
-    """The value most sources give; on a tie the most precise, then the earliest."""
-    counts = Counter(m.when.value for m in members)
-    return min(
-        (m.when for m in members),
-        key=lambda w: (-counts[w.value], -_PRECISION_RANK[w.precision], w.start),
-    )
-
-
-def _with_unique_ids(events: list[Event]) -> tuple[Event, ...]:
-    seen: Counter[str] = Counter()
-    unique: list[Event] = []
-    for event in events:
-        base = event_id(event)
-        seen[base] += 1
-        unique.append(replace(event, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
-    return tuple(unique)
-
-
-def event_id(event: Event) -> str:
-    """The start day and the title's words: '2025-06-05-russia-launched-drone-missile-attack'."""
-    words = [w for w in slugify(event.title).split("-") if w and w not in STOPWORDS]
-    return f"{event.when.start.date().isoformat()}-{'-'.join(words[:ID_WORDS]) or 'event'}"

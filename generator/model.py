@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from generator.errors import DatelineError
+
 Precision = Literal[
     "century", "decade", "year", "season", "quarter", "month", "week", "day", "part-of-day", "time"
 ]
@@ -106,6 +108,30 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Figures:
+    """Counts a report gives for an event: people killed and injured (None: not said)."""
+
+    killed: int | None = None
+    injured: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One side of a disagreement: a value ('2025-06-05', '4') and the articles that give it."""
+
+    value: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources disagree on a fact of one event: its `date`, or how many were `killed`/`injured`."""
+
+    fact: Literal["date", "killed", "injured"]
+    versions: tuple[Version, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """An event as one sentence of one article tells it, before merging."""
 
@@ -117,6 +143,8 @@ class Candidate:
     places: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
+    context: frozenset[str] = field(default_factory=frozenset)
+    figures: Figures = Figures()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +159,40 @@ class Event:
     details: tuple[Source, ...] = ()
     places: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    figures: Figures = Figures()
+    conflicts: tuple[Conflict, ...] = ()
+    aliases: tuple[str, ...] = ()
+    written: str | None = None
+
+    @property
+    def disputed(self) -> bool:
+        """Sources disagree on its date or its counts."""
+        return bool(self.conflicts)
+
+    @property
+    def first_reported(self) -> datetime:
+        """When the earliest source was published."""
+        return min(source.published for source in self.sources) if self.sources else self.when.start
+
+    @property
+    def corroboration(self) -> int:
+        """How many articles report it."""
+        return len({source.article for source in self.sources})
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A hand-written entry from content/events/: the editor's word on an event."""
+
+    id: str
+    path: str
+    title: str
+    when: When
+    description: str
+    tags: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    line: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +202,7 @@ class Reading:
     article: Article
     timexes: tuple[Timex, ...]
     candidates: tuple[Candidate, ...]
+    diagnostics: tuple[DatelineError, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +211,4 @@ class Timeline:
 
     events: tuple[Event, ...]
     readings: tuple[Reading, ...]
+    redirects: tuple[tuple[str, str], ...] = ()

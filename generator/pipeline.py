@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from generator.check import diagnose
 from generator.config import Config
-from generator.content import load_articles, load_paths
+from generator.content import load_articles, load_paths, load_written
+from generator.corrections import apply_corrections
 from generator.errors import BuildFailed, DatelineError
 from generator.extract import extract_events
 from generator.merge import merge_events
-from generator.model import Article, Reading, Timeline
+from generator.model import Article, Reading, Timeline, Written
 from generator.render import render_site
 from generator.text import plain_text, split_sentences
 from generator.theme import load_theme
@@ -39,22 +41,47 @@ def read_article(article: Article) -> Reading:
     plain = plain_text(article.body)
     sentences = split_sentences(plain)
     timexes = tag(plain.text, article.published.date(), article.timezone, article.language)
-    candidates = extract_events(article, plain, sentences, timexes)
+    extracted = extract_events(article, plain, sentences, timexes)
+    candidates, diagnostics = apply_corrections(article, extracted)
     in_body = tuple(replace(t, span=plain.span_to_body(t.span)) for t in timexes)
-    return Reading(article, in_body, candidates)
+    return Reading(article, in_body, candidates, diagnostics)
 
 
 def make_timeline(
     loaded: tuple[tuple[Article, ...], tuple[DatelineError, ...]],
     progress: Progress | None = None,
+    written: tuple[tuple[Written, ...], tuple[DatelineError, ...]] = ((), ()),
+    prefix: str = "",
 ) -> tuple[Timeline, tuple[DatelineError, ...]]:
-    """Reads loaded articles and merges their events; any load error stops here, sorted."""
+    """Reads loaded articles, merges their events with the editors' entries and checks the
+    result; any load error stops here. Diagnostics come sorted by place."""
     chosen, diagnostics = loaded
-    ordered = sorted(diagnostics, key=lambda d: d.sort_key())
+    entries, entry_diagnostics = written
+    ordered = sorted((*diagnostics, *entry_diagnostics), key=lambda d: d.sort_key())
     if any(d.severity == "error" for d in ordered):
         raise BuildFailed(tuple(ordered))
     readings = tuple(read_article(a) for a in (progress(chosen) if progress else chosen))
-    return merge_events(readings), tuple(ordered)
+    timeline = merge_events(readings, entries)
+    found = (*ordered, *diagnose(timeline, entries, prefix))
+    return timeline, tuple(sorted(found, key=lambda d: (d.sort_key(), d.message)))
+
+
+def check(config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
+    """Every diagnostic of the content folder's articles and entries; nothing is written."""
+    return make_timeline(
+        load_articles(config.content_dir, config),
+        written=load_written(config.content_dir, config),
+        prefix=shown_prefix(config.content_dir),
+    )
+
+
+def shown_prefix(content_dir: Path) -> str:
+    """The content folder as the user sees it, to put before paths relative to it."""
+    try:
+        shown = content_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = content_dir.as_posix()
+    return "" if shown == "." else shown + "/"
 
 
 def build(
@@ -66,14 +93,16 @@ def build(
     """Builds the site from config.content_dir into config.output_dir, or writes nothing."""
     started = clock()
     loaded = load_articles(config.content_dir, config)
-    timeline, diagnostics = make_timeline(loaded, progress)
+    written = load_written(config.content_dir, config)
+    prefix = shown_prefix(config.content_dir)
+    timeline, diagnostics = make_timeline(loaded, progress, written, prefix)
     theme = load_theme(config.root / "templates")
     pages = render_site(timeline, config, theme, generated)
     write_site(pages, config.output_dir)
     return BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
-        pages=sum(1 for p in pages if p.path.endswith(".html")),
+        pages=sum(1 for p in pages if p.path.endswith(".html")) - len(timeline.redirects),
         seconds=clock() - started,
         diagnostics=diagnostics,
     )

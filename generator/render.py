@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,11 +51,29 @@ def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
     for event in site.events:
         path = f"events/{event['id']}/index.html"
         yield _template_page(theme, "event.html", path, site.context(path, event=event))
+    for old, new in site.timeline.redirects:
+        yield redirect_page(site.config, old, new)
     for reading in site.timeline.readings:
         path = f"articles/{reading.article.slug}/index.html"
         article = site.article_view(reading)
         yield _template_page(theme, "article.html", path, site.context(path, article=article))
     yield _template_page(theme, "404.html", "404.html", site.context("404.html", absolute=True))
+
+
+def redirect_page(config: Config, old: str, new: str) -> Page:
+    """A small page at an entry's old address that sends readers and crawlers to its new one."""
+    target = html.escape(f"../{new}/index.html")
+    canonical = html.escape(absolute_url(config, f"events/{new}/"))
+    text = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved to {html.escape(new)}</title>\n"
+        f'<link rel="canonical" href="{canonical}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<meta name="robots" content="noindex">\n</head>\n<body>\n'
+        f'<p>This entry has moved: <a href="{target}">{html.escape(new)}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+    return Page(f"events/{old}/index.html", text.encode())
 
 
 def _template_page(theme: Theme, template: str, path: str, context: dict[str, Any]) -> Page:
@@ -154,7 +173,22 @@ def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
         "sources": [source_view(s, slugs) for s in event.sources],
         "details": [source_view(s, slugs) for s in event.details],
         "outlets": sorted({s.outlet or s.title for s in event.sources}),
-        "updated": max(s.published for s in event.sources).isoformat(),
+        "updated": max((s.published for s in event.sources), default=event.when.start).isoformat(),
+        # Provenance and disagreement (merge): shown by the templates, exported in timeline.json.
+        "first_reported": event.first_reported.isoformat(),
+        "corroboration": event.corroboration,
+        "disputed": event.disputed,
+        "conflicts": [
+            {
+                "fact": c.fact,
+                "versions": [{"value": v.value, "articles": list(v.articles)} for v in c.versions],
+            }
+            for c in event.conflicts
+        ],
+        "killed": event.figures.killed,
+        "injured": event.figures.injured,
+        "written": event.written,
+        "aliases": list(event.aliases),
     }
 
 
@@ -204,7 +238,8 @@ def absolute_url(config: Config, path: str) -> str:
 TIMELINE_SOURCE_KEYS = ("article", "title", "url", "published", "quote", "phrase", "start", "end")
 TIMELINE_EVENT_KEYS = (
     "id", "title", "date", "value", "precision", "start", "end", "label", "summary", "tags",
-    "places", "url",
+    "places", "url", "first_reported", "corroboration", "disputed", "conflicts", "killed",
+    "injured", "written", "aliases",
 )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ import datetime as _dt
 from zoneinfo import ZoneInfo
 
 from generator.model import Span, Timex
-from generator.timex import days, periods, spans
+from generator.timex import days, multilingual, periods, quarters, spans
 from generator.timex.context import Context, Resolution, Resolver
 from generator.timex.grammar import Hit, find_phrases
 from generator.timex.intervals import interval
@@ -17,6 +17,8 @@ RESOLVERS: dict[str, Resolver] = {
     "iso-date": days.resolve_iso,
     "numeric-date": days.resolve_numeric,
     "time": days.resolve_time,
+    "clock-part": days.resolve_clock_part,
+    "week-of": days.resolve_week_of,
     "weekday-date": days.resolve_month_day,
     "month-day": days.resolve_month_day,
     "day-month": days.resolve_month_day,
@@ -30,11 +32,11 @@ RESOLVERS: dict[str, Resolver] = {
     "past-duration": spans.resolve_past_duration,
     "anaphoric-day": spans.resolve_anaphoric_day,
     "relative-period": periods.resolve_relative_period,
-    "quarter": periods.resolve_quarter,
+    "quarter": quarters.resolve_quarter,
     "months-span": spans.resolve_months_span,
-    "ref-quarter": periods.resolve_ref_quarter,
-    "year-earlier": periods.resolve_year_earlier,
-    "fiscal-year": periods.resolve_fiscal_year,
+    "ref-quarter": quarters.resolve_ref_quarter,
+    "year-earlier": quarters.resolve_year_earlier,
+    "fiscal-year": quarters.resolve_fiscal_year,
     "decade": periods.resolve_decade,
     "season": periods.resolve_season,
     "year": periods.resolve_year,
@@ -44,6 +46,11 @@ RESOLVERS: dict[str, Resolver] = {
     "duration": spans.resolve_duration,
     "vague-duration": spans.resolve_vague_duration,
     "refs": spans.resolve_ref,
+    "year-quarter": quarters.resolve_year_quarter,
+    "period-end": periods.resolve_period_end,
+    "spoken-year": periods.resolve_spoken_year,
+    "century": periods.resolve_century,
+    "reported-year": quarters.resolve_reported_year,
 }
 
 
@@ -68,22 +75,30 @@ def _to_timex(text: str, hit: Hit, resolution: Resolution, timezone: str) -> Tim
     )
 
 
-def tag(
-    text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en"
-) -> tuple[Timex, ...]:
+def tag(text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en") -> tuple[Timex, ...]:
     """Every temporal expression in `text`, in order, resolved against the publication date `dct`.
+
+    English gets the full grammar; uk, ru, de, fr and es get dates, weekdays and
+    yesterday/today/tomorrow; any other language is read with the English grammar.
 
     >>> [t.value for t in tag("The talks will resume on Monday.", _dt.date(2025, 6, 6))]
     ['2025-06-09']
     """
+    code = language.split("-")[0].lower()
+    if multilingual.supports(code):
+        pairs = multilingual.find_resolved(text, dct, code)
+        return tuple(_to_timex(text, hit, resolution, timezone) for hit, resolution in pairs)
     found: list[Timex] = []
     reference: str | None = None
+    quarter: str | None = None
     for hit in find_phrases(text):
-        context = Context(text, dct, hit.start, hit.end, hit.parts, reference)
+        context = Context(text, dct, hit.start, hit.end, hit.parts, reference, quarter)
         resolution = RESOLVERS[hit.rule](context)
         if resolution is None:
             continue
         if resolution.anchor:
             reference = resolution.value
+        if resolution.anchor and "-Q" in resolution.value:
+            quarter = resolution.value
         found.append(_to_timex(text, hit, resolution, timezone))
     return tuple(found)

@@ -13,7 +13,8 @@ from generator.timex.tense import Direction, clause_direction
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """A recognised phrase in its document: named parts, offsets, anchor and last absolute date."""
+    """A recognised phrase in its document: named parts, offsets, anchor, last absolute date
+    and last quarter mentioned."""
 
     text: str
     dct: date
@@ -21,6 +22,7 @@ class Context:
     end: int
     parts: dict[str, str]
     reference: str | None = None
+    quarter: str | None = None
 
     def part(self, name: str) -> str:
         """The lower-cased text of a named part, "" when the phrase has none."""
@@ -44,7 +46,7 @@ class Resolution:
 
 Resolver = Callable[[Context], Resolution | None]
 
-_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dXWQHSFP])")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -66,15 +68,19 @@ def reference_day(context: Context) -> date:
     match = _DAY_VALUE.match(context.reference or "")
     if match:
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            return date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
         except ValueError:
             return context.dct
     return context.dct
 
 
 def reference_quarter(context: Context) -> tuple[int, int] | None:
-    """The (year, quarter) of the last quarter mentioned, if the last date mentioned was one."""
-    match = _QUARTER_VALUE.match(context.reference or "")
+    """The (year, quarter) of the last quarter mentioned, if the document has mentioned one.
+
+    Earnings reports compare with "a year earlier" and "the year-ago period" long after the
+    quarter itself was named, with dates such as "ended Sept. 30" in between.
+    """
+    match = _QUARTER_VALUE.match(context.quarter or context.reference or "")
     return (int(match[1]), int(match[2])) if match else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from generator.timex.context import Context, Resolution, day_value, reference_day
+from generator.timex.context import Context, Resolution, day_value, reference_day, week_value
 from generator.timex.lexicon import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from generator.timex.tense import Direction
 
@@ -14,16 +14,23 @@ def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
+NEAR_DAYS = 90
+
+
 def nearest_year(month: int, day: int, dct: date, direction: Direction) -> int:
-    """The year that puts month/day nearest the anchor, looking the clause's way in time."""
+    """The year that puts month/day nearest the anchor, looking the clause's way in time.
+
+    News mostly reports the past, so a clause without tense counts as past; but a date only
+    moves to last year when it lies over ~3 months after the anchor: "on June 10" in a
+    past-tense June 6 article is this June, "on September 18" is last September.
+    """
     day = min(day, 28) if month == 2 and day == 29 else day
     this_year = date(dct.year, month, day)
-    if direction == "future":
-        return dct.year if this_year >= dct else dct.year + 1
-    if direction == "past":
-        return dct.year if this_year <= dct else dct.year - 1
-    candidates = (date(dct.year - 1, month, day), this_year, date(dct.year + 1, month, day))
-    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct)).year
+    if direction == "future" and (dct - this_year).days > 7:
+        return dct.year + 1
+    if direction != "future" and (this_year - dct).days > NEAR_DAYS:
+        return dct.year - 1
+    return dct.year
 
 
 def date_mod(context: Context) -> str | None:
@@ -89,10 +96,12 @@ def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resol
 def resolve_weekday(context: Context) -> Resolution:
     relation = context.part("rel")
     weekday = WEEKDAYS[context.part("wd")]
-    day, rule = weekday_date(context.dct, weekday, context.direction(), relation)
+    possessive = context.text.startswith(("'s", "\u2019s"), context.end)
+    direction = "past" if possessive else context.direction()
+    day, rule = weekday_date(context.dct, weekday, direction, relation)
     part = context.part("part")
-    if relation == "early" and not part:
-        return _with_part(day, "morning", "weekday-early")
+    if relation == "early" and not part:  # TimeBank: "early Tuesday" is the day, mod START
+        return Resolution("DATE", day_value(day), "weekday-early", "START", anchor=True)
     if relation == "late" and not part:
         return Resolution("DATE", day_value(day), rule, "END", anchor=True)
     return _with_part(day, part, rule)
@@ -113,8 +122,6 @@ def resolve_deictic(context: Context) -> Resolution:
     rule = "overnight" if context.part("word") == "overnight" else context.part("word")
     if context.part("part"):
         part = context.part("part")
-    if context.part("mod") == "early" and not part and offset != 0:
-        return _with_part(day, "morning", f"early-{rule}")
     return _with_part(day, part, rule.replace(" ", "-"), mod)
 
 
@@ -164,3 +171,20 @@ def resolve_time(context: Context) -> Resolution | None:
         clock, day = "00:00", day + timedelta(days=1)
     rule = "time-on-day" if phrase else "time-reference-day"
     return Resolution("TIME", f"{day_value(day)}T{clock}", rule, anchor=bool(phrase))
+
+
+def resolve_week_of(context: Context) -> Resolution | None:
+    """The ISO week that holds the day of "the week of March 6"."""
+    day = resolve_month_day(context)
+    if day is None:
+        return None
+    week = week_value(date.fromisoformat(day.value))
+    return Resolution("DATE", week, "week-of", anchor=True)
+
+
+def resolve_clock_part(context: Context) -> Resolution:
+    """A clock hour with a part of the day on the last day mentioned: "4 in the morning" is
+    04:00, "8 in the evening" 20:00."""
+    hour = int(context.part("hour")) % 12 + (0 if context.part("part") == "morning" else 12)
+    value = f"{day_value(reference_day(context))}T{hour:02d}:00"
+    return Resolution("TIME", value, "clock-part-of-day")

@@ -19,7 +19,7 @@ _MONTH_ALONE = (
     r"(?:May|March))"
 )
 _WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?<![\d$,.])(?:1[6-9][0-9]{2}|20[0-9]{2})(?![\d%]|[,.-]\d)"
 _YEAR_ONLY = (
     r"(?<![\d$,.\u00a3\u20ac])(?<!\d-)(?:1[6-9][0-9]{2}|20[0-9]{2})"
@@ -37,12 +37,19 @@ _NUM_WORD = (
     r"a couple of|couple of|a dozen|dozen|half a|a few|several|few|many|some|a|an)"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
-_MOD_DATE = r"(?:early|late|mid-?|the (?:beginning|start|end|middle) of) ?"
-_MOD_DUR = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
+_MOD_DATE = r"(?:early|late|mid|the (?:beginning|start|end|middle) of)[ -]?"
+_MOD_DUR = r"(?:nearly|almost|less than|more than|at least|up to) "
+_MOD_AGO = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
 _TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
     r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|noon|midnight)"
 )
+_SPOKEN_LOW = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_SPOKEN_YEAR = rf"(?:nineteen (?:and )?{_SPOKEN_LOW}|two thousand(?: (?:and )?{_SPOKEN_LOW})?)"
 _DAY_EXPR = rf"(?:{_WEEKDAY}|{_MONTH} {_DAY}|today|yesterday|tomorrow|tonight)"
 
 RULES: dict[str, str] = {
@@ -51,6 +58,11 @@ RULES: dict[str, str] = {
         r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"
     ),
     "time": rf"(?P<time>{_TIME})(?:,? (?:on )?(?P<day>{_DAY_EXPR}))?",
+    "clock-part": (
+        r"(?P<hour>1[0-2]|[1-9])(?: o['\u2019]clock)? in the "
+        r"(?P<part>morning|afternoon|evening|night)"
+    ),
+    "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
@@ -70,9 +82,21 @@ RULES: dict[str, str] = {
         rf"this (?:morning|afternoon|evening)|last night)(?: (?P<part>{_PART}))?"
     ),
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
+    "quarter": (
+        r"(?:(?:the )?(?:fiscal )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+        r" (?:fiscal )?|(?:fiscal[ -])?(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th)-)"
+        rf"(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?"
+        rf"(?P<y>{_YEAR}))?"
+    ),
+    "year-quarter": (
+        rf"(?:the )?(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next) year['\u2019]s) (?:fiscal )?"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[ -])?(?:fiscal )?"
+        r"(?P<unit>quarter|period|half)"
+    ),
     "ago": (
-        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?: and a half)? "
-        r"(?P<dir>ago|earlier|later|before|after|from now|hence)"
+        rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?!second|minute|hour)(?P<unit>{_UNIT})s?"
+        r"(?: and a half)? "
+        r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
         r"(?P<mod>about |around |nearly |almost |more than )?(?:the )?(?P<rel>past|last|next|"
@@ -81,56 +105,75 @@ RULES: dict[str, str] = {
     ),
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
-        r"month|year|weekend)|the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
-        r"that (?P<unit3>day|night|morning|week|month|year))"
+        r"month|year|weekend)(?: or so)?|"
+        r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
+        r"the (?P<unit4>weekend)|"
+        r"(?:(?P<mod>earlier|later) )?that (?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
         rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
-        rf"the coming|the past) (?P<unit>week|month|year|quarter|weekend|decade|century|{_SEASON})"
-    ),
-    "quarter": (
-        rf"(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[ -]"
-        rf"(?:fiscal[ -])?(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?(?P<y>{_YEAR}))?"
+        rf"the coming|the past) (?:fiscal )?(?P<unit>week|month|year|quarter|weekend|decade|"
+        rf"century|{_SEASON})(?: or so)?"
     ),
     "months-span": (
         r"(?:the )?(?P<first>first |latest |past |year-earlier |year-ago )?"
         r"(?P<num>three|six|nine|3|6|9) months"
     ),
     "ref-quarter": (
-        r"the (?:(?P<rel>latest|current|most recent|recent|previous|latest fiscal|same|"
-        r"year-earlier|year-ago|comparable|year-before) )?(?P<unit>quarter|period)"
+        r"(?:the|that) (?:(?P<rel>latest|current|most recent|recent|previous|latest fiscal|same|"
+        r"year-earlier|year-ago|comparable|comparable year-ago|corresponding|year-before) )?"
+        r"(?P<unit>quarter|period)(?P<ago> a year (?:ago|earlier)| last year)?"
+    ),
+    "period-end": (
+        r"(?P<word>the end of the (?:year|month|week|quarter)|year[- ]end|year['\u2019]s end|"
+        r"these days|the nineties|the eighties|the seventies|the sixties|midday|"
+        r"mid-?afternoon|mid-?morning|the morning|the afternoon|the evening)"
     ),
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
-    "fiscal-year": rf"(?:(?P<fiscal>fiscal) (?P<y>{_YEAR})|the fiscal year)",
+    "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{_YEAR})",
     "decade": (
         rf"(?:the )?(?P<mod>{_MOD_DATE})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
     ),
     "season": (
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>the|this|last|next|this past) )?(?P<season>{_SEASON})"
-        rf"(?:,?(?: of)? (?P<y>{_YEAR}))?"
+        rf"(?:,?(?: of)? (?:(?P<y>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?"
     ),
     "year": rf"(?P<mod>{_MOD_DATE})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
     "month": (
-        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?(?P<mon>{_MONTH_ALONE})"
+        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?"
+        rf"(?P<mon>{_MONTH_ALONE})(?:,? (?P<spoken>{_SPOKEN_YEAR})|"
+        r" (?P<yrel>this|last|next) year)?(?! \d)"
     ),
     "set": (
-        r"(?P<adv>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|"
+        r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
         rf"(?:every|each) (?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT}|{_PART})s?|"
         r"(?:(?<=times )a|(?<=twice )a|(?<=once )a|per) (?P<per>day|week|month|year)(?!-)"
     ),
     "holiday": (
-        r"(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|"
-        r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?))"
+        r"(?:(?P<rel>last|next|this) )?(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|"
+        r"New Year's Eve|New Year's Day|"
+        r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?|"
+        r"Election Day))"
     ),
     "duration": (
-        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|-old)?"
-        r"(?: and a half)?"
+        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
+        r"(?P<half> and a half)?"
     ),
-    "vague-duration": r"(?P<unit>years|months|weeks|decades|days|hours)(?= ago| of| to)",
+    "vague-duration": (
+        r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
+        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)"
+    ),
+    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})",
+    "century": (
+        r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<rel>this|last|next) century"
+    ),
     "refs": (
-        r"(?P<word>now|currently|current|nowadays|at present|presently|recently|recent|lately|"
-        r"previously|formerly|the past|the future|the near future|soon|future|a later date|"
-        r"once|the time being)"
+        r"(?P<word>now|currently|current|nowadays|at present|presently|recently|lately|"
+        r"formerly|the past|the future|the near future|a later date|the time being)"
+    ),
+    "reported-year": (
+        r"the (?:full |entire |whole )?(?:fiscal )?year(?![-\u2019'])"
+        r"(?=(?P<ended>,? (?:that )?end(?:ed|ing)\b)?)"
     ),
 }
 

@@ -20,7 +20,7 @@ _VALUE = re.compile(
     r"(?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?))?)?|W(?P<w>\d{1,2})(?P<we>-WE)?|Q(?P<q>[1-4])|"
     r"H(?P<h>[12])|(?P<season>SP|SU|FA|WI)))?"
 )
-_DECADE = re.compile(r"(?P<dec>\d{3})X|(?P<cent>\d{2})(?:XX)?")
+_DECADE = re.compile(r"(?P<dec>\d{3})X?|(?P<cent>\d{2})(?:XX)?")
 
 Bounds = tuple[datetime, datetime, Precision]
 

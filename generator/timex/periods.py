@@ -9,14 +9,14 @@ from generator.timex.context import (
     Resolution,
     monday_of,
     quarter_of,
-    reference_quarter,
+    reference_day,
     week_value,
 )
 from generator.timex.days import date_mod, month_number, nearest_year
 from generator.timex.intervals import add_months
 from generator.timex.lexicon import HOLIDAYS, SEASONS
 
-_SHIFT = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "the coming": 1}
+SHIFT = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "the coming": 1}
 
 
 def period_value(unit: str, dct: date, shift: int) -> str | None:
@@ -35,7 +35,7 @@ def period_value(unit: str, dct: date, shift: int) -> str | None:
     if unit == "year":
         return f"{dct.year + shift:04d}"
     if unit == "decade":
-        return f"{dct.year // 10 + shift:03d}X"
+        return f"{dct.year // 10 + shift:03d}"
     if unit == "century":
         return f"{dct.year // 100 + shift:02d}"
     return None
@@ -80,70 +80,61 @@ def resolve_relative_period(context: Context) -> Resolution | None:
     if unit in SEASONS:
         year = _season_year(SEASONS[unit], relation, context.dct)
         return Resolution("DATE", f"{year}-{SEASONS[unit]}", "season-relative", date_mod(context))
+    if relation == "the past" and unit == "year":  # TimeBank: the calendar year before
+        return Resolution("DATE", str(context.dct.year - 1), "the-past-year")
     if relation == "the past":
         return Resolution("DURATION", "P1" + {"week": "W", "month": "M", "quarter": "Q",
                           "year": "Y", "weekend": "WE", "decade": "0Y", "century": "00Y"}[unit],
                           "the-past-unit")  # fmt: skip
-    value = period_value(unit, context.dct, _SHIFT.get(relation, 0))
+    value = period_value(unit, context.dct, SHIFT.get(relation, 0))
     if value is None:
         return None
     rule = f"{relation.replace('the ', '').replace(' ', '-')}-{unit}"
     return Resolution("DATE", value, rule, date_mod(context))
 
 
-def resolve_quarter(context: Context) -> Resolution | None:
-    ordinal = context.part("ord")
-    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
-    year = int(context.part("y")) if context.part("y") else context.dct.year
-    if context.part("unit") == "half":
-        return Resolution("DATE", f"{year}-H{min(number, 2)}", "half-year", anchor=True)
-    if context.part("unit") == "period":
-        return None
-    return Resolution("DATE", f"{year}-Q{number}", "quarter", anchor=True)
+_PERIOD_ENDS = {"year": "year", "month": "month", "week": "week", "quarter": "quarter"}
+_NAMED_DECADES = {"nineties": "9", "eighties": "8", "seventies": "7", "sixties": "6"}
+_PARTS = {"midday": "MI", "afternoon": "AF", "morning": "MO", "evening": "EV"}
 
 
-def resolve_ref_quarter(context: Context) -> Resolution | None:
-    relation = context.part("rel")
-    if context.part("unit") == "period" and not relation:
-        return None
-    year, quarter = reference_quarter(context) or _last_quarter(context.dct)
-    if relation in ("year-earlier", "year-ago", "year-before"):
-        year -= 1
-    return Resolution("DATE", f"{year}-Q{quarter}", "reference-quarter")
+def resolve_period_end(context: Context) -> Resolution | None:
+    """ "year-end", "the end of the month", "these days", "the nineties", "mid-afternoon"."""
+    word = context.part("word").replace("\u2019", "'")
+    if word == "these days":
+        return Resolution("DATE", "PRESENT_REF", "these-days")
+    if word.startswith("the ") and word[4:] in _NAMED_DECADES:
+        return Resolution("DATE", _named_decade(_NAMED_DECADES[word[4:]], context.dct), "decade")
+    if word == "midday":
+        return Resolution("TIME", f"{context.dct.isoformat()}T12:00", "midday")
+    for name, code in _PARTS.items():
+        if word.endswith(name):
+            day = reference_day(context) if word.startswith("the ") else context.dct
+            return Resolution("TIME", f"{day.isoformat()}T{code}", "part-of-day")
+    unit = word.split()[-1] if word.startswith("the end") else "year"
+    value = period_value(_PERIOD_ENDS[unit], context.dct, 0)
+    return Resolution("DATE", value, "period-end", "END") if value else None
 
 
-def _last_quarter(dct: date) -> tuple[int, int]:
-    year, quarter = quarter_of(dct)
-    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-
-
-def resolve_year_earlier(context: Context) -> Resolution | None:
-    quarter = reference_quarter(context)
-    if quarter:
-        return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
-    reference = (context.reference or "")[:4]
-    if "ago" in context.part("word") or not reference.isdigit():
-        return Resolution("DATE", str(context.dct.year - 1), "year-ago")
-    return Resolution("DATE", str(int(reference) - 1), "year-earlier")
-
-
-def resolve_fiscal_year(context: Context) -> Resolution:
-    year = context.part("y") or str(context.dct.year)
-    return Resolution("DATE", year, "fiscal-year", anchor=bool(context.part("y")))
+def _named_decade(digit: str, dct: date) -> str:
+    """ "the nineties", "the '90s": the latest such decade that has begun by the anchor."""
+    century = dct.year // 100 - (dct.year % 100 < int(digit) * 10)
+    return f"{century}{digit}"
 
 
 def resolve_decade(context: Context) -> Resolution | None:
     decade, tail = context.part("dec"), context.part("tail")
-    value = f"{context.dct.year // 100}{tail[0]}X" if tail else decade[:3] + "X"
+    value = _named_decade(tail[0], context.dct) if tail else decade[:3]
     return Resolution("DATE", value, "decade", date_mod(context))
 
 
 def resolve_season(context: Context) -> Resolution | None:
-    if not (context.part("rel") or context.part("y") or context.part("mod")):
+    if not any(context.part(name) for name in ("rel", "y", "spoken", "mod")):
         return None
     season = SEASONS[context.part("season")]
-    if context.part("y"):
-        return Resolution("DATE", f"{context.part('y')}-{season}", "season-year", date_mod(context))
+    if context.part("y") or context.part("spoken"):
+        named = context.part("y") or str(spoken_year(context.part("spoken")))
+        return Resolution("DATE", f"{named}-{season}", "season-year", date_mod(context))
     year = _season_year(season, context.part("rel"), context.dct)
     return Resolution("DATE", f"{year}-{season}", "season-relative", date_mod(context))
 
@@ -161,22 +152,75 @@ def resolve_month_year(context: Context) -> Resolution:
 def resolve_month(context: Context) -> Resolution:
     month, relation = month_number(context.part("mon")), context.part("rel")
     dct = context.dct
-    if relation in ("last", "this past"):
+    if context.part("spoken"):
+        year = spoken_year(context.part("spoken"))
+    elif context.part("yrel"):
+        year = dct.year + SHIFT.get(context.part("yrel"), 0)
+    elif relation in ("last", "this past"):
         year = dct.year if month < dct.month else dct.year - 1
     elif relation == "next":
         year = dct.year if month > dct.month else dct.year + 1
     elif relation == "this":
         year = dct.year
     else:
-        year = nearest_year(month, 1 if month != dct.month else dct.day, dct, context.direction())
+        year = nearest_year(month, 15, dct, context.direction())
     rule = f"month-{relation.replace(' ', '-') or 'nearest'}"
-    return Resolution("DATE", f"{year}-{month:02d}", rule, date_mod(context))
+    return Resolution("DATE", f"{year}-{month:02d}", rule, date_mod(context), anchor=True)
 
 
-def resolve_holiday(context: Context) -> Resolution | None:
-    name = context.part("name")
+def _nth_weekday(year: int, month: int, weekday: int, nth: int, after: int = 0) -> date:
+    first = date(year, month, 1 + after)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday_date(name: str, year: int) -> date:
     if name.startswith("thanksgiving"):
-        return None
+        return _nth_weekday(year, 11, 3, 4)
+    if name == "election day":
+        return _nth_weekday(year, 11, 1, 1, after=1)
     month, day = (int(piece) for piece in HOLIDAYS[name].split("-"))
-    year = nearest_year(month, day, context.dct, context.direction())
-    return Resolution("DATE", f"{year}-{month:02d}-{day:02d}", "holiday", anchor=True)
+    return date(year, month, day)
+
+
+def resolve_holiday(context: Context) -> Resolution:
+    name, dct = context.part("name"), context.dct
+    this_year = _holiday_date(name, dct.year)
+    relation = context.part("rel")
+    if relation == "last":
+        year = dct.year if this_year < dct else dct.year - 1
+    elif relation == "next":
+        year = dct.year if this_year > dct else dct.year + 1
+    else:
+        year = nearest_year(this_year.month, this_year.day, dct, context.direction())
+    day = _holiday_date(name, year)
+    return Resolution("DATE", day.isoformat(), "holiday", anchor=True)
+
+
+_SPOKEN = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+
+
+def spoken_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    high, _, low = words.replace(" and ", " ").partition(" ")
+    if high == "two":
+        high, _, low = low.partition(" ")
+    base = 1900 if high == "nineteen" else 2000
+    return base + sum(_SPOKEN.get(word, 0) for word in low.split("-"))
+
+
+def resolve_spoken_year(context: Context) -> Resolution:
+    value = str(spoken_year(context.part("spoken")))
+    return Resolution("DATE", value, "spoken-year", anchor=True)
+
+
+def resolve_century(context: Context) -> Resolution:
+    if context.part("n"):
+        return Resolution("DATE", f"{int(context.part('n')) - 1:02d}", "ordinal-century")
+    shift = SHIFT.get(context.part("rel"), 0)
+    return Resolution("DATE", f"{context.dct.year // 100 + shift:02d}", "relative-century")

@@ -47,18 +47,42 @@ def duration_value(number: str, unit: str) -> str:
         return f"P{int(float(number) * 2)}W"
     if number.endswith(".0"):
         number = number[:-2]
+    if number.endswith(".5") and unit in _HALVES:
+        return _HALVES[unit].format(number[:-2])
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
+
+
+# a unit and a half in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M
+_HALVES = {
+    "year": "P{}Y6M", "month": "P{}M15D", "day": "P{}DT12H", "hour": "PT{}H30M",
+    "minute": "PT{}M30S",
+}  # fmt: skip
 
 
 def _mod(context: Context) -> str | None:
     return MODS.get(context.part("mod"))
 
 
+_RATE = re.compile(r"(?:\d|times|once|twice|per cent|percent|%)\S*\s+\S*\s*$")
+
+
+def _is_rate_or_fraction(context: Context, unit: str) -> bool:
+    """"$2 a year", "four flights a week" (a rate), "three-quarters of" (a fraction)."""
+    if unit == "quarter" and context.text.startswith(" of", context.end):
+        return True
+    before = context.text[max(0, context.start - 20) : context.start]
+    return context.part("num") in ("a", "an") and bool(_RATE.search(before))
+
+
 def resolve_duration(context: Context) -> Resolution | None:
     unit, number = unit_of(context.part("unit")), count(context.part("num"))
     if number is None or (unit in ("second", "quarter") and context.part("num") in ("a", "an")):
         return None
+    if context.part("half") and number.isdigit():
+        number = f"{number}.5"
     if context.part("num") in ("some", "many") and not context.part("unit").endswith("s"):
+        return None
+    if context.part("long").endswith("old") or _is_rate_or_fraction(context, unit):
         return None
     return Resolution("DURATION", duration_value(number, unit), "duration", _mod(context))
 
@@ -68,11 +92,21 @@ def resolve_past_duration(context: Context) -> Resolution | None:
     number = count(context.part("num")) if context.part("num") else "X"
     if number is None:
         return None
+    bare = not context.text.startswith(("the ", "The "), context.start) and number == "X"
+    if bare and context.part("rel") in ("coming", "past"):
+        return resolve_vague_duration(context)
     return Resolution("DURATION", duration_value(number, unit), "the-past-n-units", _mod(context))
 
 
 def resolve_vague_duration(context: Context) -> Resolution:
-    return Resolution("DURATION", duration_value("X", unit_of(context.part("unit"))), "vague")
+    relation = context.part("rel")
+    if relation in ("coming", "the coming"):
+        return Resolution("DATE", "FUTURE_REF", "coming-units")
+    if relation == "past":
+        return Resolution("DATE", "PAST_REF", "past-units")
+    unit = unit_of(context.part("unit") or context.part("unit2"))
+    value = "PXM" if unit == "quarter" else duration_value("X", unit)
+    return Resolution("DURATION", value, "recent-units" if relation else "vague")
 
 
 def resolve_months_span(context: Context) -> Resolution:
@@ -91,7 +125,7 @@ def shift(day: date, unit: str, amount: int) -> str | None:
     if unit == "year":
         return f"{day.year + amount:04d}"
     if unit == "decade":
-        return f"{(day.year + 10 * amount) // 10:03d}X"
+        return f"{(day.year + 10 * amount) // 10:03d}"
     return None
 
 
@@ -116,17 +150,30 @@ def resolve_ago(context: Context) -> Resolution | None:
 
 def resolve_anaphoric_day(context: Context) -> Resolution | None:
     relation = context.part("rel") or context.part("dir")
-    unit = context.part("unit") or context.part("unit2") or context.part("unit3")
+    unit = (context.part("unit") or context.part("unit2") or context.part("unit3")
+            or context.part("unit4"))  # fmt: skip
     amount = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
               "before": -1}.get(relation, 0)  # fmt: skip
     anchor = reference_day(context)
+    if unit == "weekend" and not relation:
+        return _the_weekend(context)
     if unit in PARTS_OF_DAY:
         day = day_value(anchor + timedelta(days=amount))
         return Resolution("TIME", f"{day}T{PARTS_OF_DAY[unit]}", "anaphoric-part-of-day")
     if unit == "weekend":
         return Resolution("DATE", week_value(anchor + timedelta(weeks=amount)) + "-WE", "anaphoric")
     value = shift(anchor, unit, amount)
-    return Resolution("DATE", value, f"anaphoric-{unit}") if value else None
+    mod = {"earlier": "START", "later": "END"}.get(context.part("mod"))
+    return Resolution("DATE", value, f"anaphoric-{unit}", mod) if value else None
+
+
+def _the_weekend(context: Context) -> Resolution:
+    """"the weekend": the one just past, or the coming one in a future clause."""
+    dct = context.dct
+    if context.direction() == "future" and dct.weekday() < 5:
+        return Resolution("DATE", week_value(dct) + "-WE", "weekend-coming")
+    back = 0 if dct.weekday() >= 5 else 7
+    return Resolution("DATE", week_value(dct - timedelta(days=back)) + "-WE", "weekend-past")
 
 
 _ADVERB_SETS = {

@@ -19,15 +19,17 @@ IRREGULAR_PAST = (
     "woke", "wore", "won", "wrote", "withdrew", "sought", "overtook", "undertook", "upheld",
 )
 _BREAK = re.compile(
-    r"[.;:!?\n,(\)\"\u201c\u201d]|\b(?:that|but|while|when|after|before|because|who|which|and|since|"
-    r"as|although|though|where)\b",
+    r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bCo)(?<!\bMrs|\bInc|\bLtd|\bGov)(?<!\bCorp)\.|"
+    r"[;:!?\n,(\)\"\u201c\u201d]|\b(?:that|but|while|when|after|before|because|who|which|and|since|"
+    r"as|although|though|where|saying|adding)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|is due|are due|was due|were due|due to (?:be|begin|start|"
     r"meet|vote|open|resume|arrive|return|take|hold|visit)|is expected|are expected|"
     r"plans? to|planned|scheduled|(?:is|are|was|were) going to|is to|are to|would|set to|"
-    r"upcoming|coming|next|until|expects? to|intends? to)\b|['\u2019]ll\b",
+    r"upcoming|next|expects? to|intends? to|hopes? to|aims? to|planning|slated|payable|"
+    r"agree[sd]? to|agreement to|as soon as)\b|['\u2019]ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -35,25 +37,60 @@ _PAST = re.compile(
     r"has|have|been|\w+ed|" + "|".join(IRREGULAR_PAST) + r")\b",
     re.IGNORECASE,
 )
+# a preposition right before a date that sets a deadline or a start: "payable Jan. 2",
+# "as soon as Tuesday", "until 9 a.m. Tuesday", "by August"
+_LEAD = re.compile(
+    r"\b(?:as soon as|as early as|no later than|until|till|by|payable|effective|starting|"
+    r"beginning)\s+(?:on\s+|at\s+)?$",
+    re.IGNORECASE,
+)
 _WINDOW = 160
 
 
-def clause_around(text: str, start: int, end: int) -> str:
-    """The clause that holds text[start:end], cut at punctuation and clause-opening words."""
+def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
     before = text[max(0, start - _WINDOW) : start]
     breaks = list(_BREAK.finditer(before))
     head = before[breaks[-1].end() :] if breaks else before
     after = text[end : end + _WINDOW]
     stop = _BREAK.search(after)
-    tail = after[: stop.start()] if stop else after
+    return head, after[: stop.start()] if stop else after
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause that holds text[start:end], cut at punctuation and clause-opening words."""
+    head, tail = _clause_parts(text, start, end)
     return f"{head} {tail}"
 
 
+def _past_positions(words: str) -> list[tuple[int, int]]:
+    """Past-tense words not governed by a future auxiliary ("will be held" is no past)."""
+    return [(m.start(), m.end()) for m in _PAST.finditer(words)
+            if not _FUTURE.search(words, max(0, m.start() - 30), m.end())]  # fmt: skip
+
+
+def _last_marker(words: str) -> Direction:
+    future = [m.end() for m in _FUTURE.finditer(words)]
+    past = [end for _, end in _past_positions(words)]
+    if not future and not past:
+        return None
+    return "future" if max(future, default=-1) >= max(past, default=-1) else "past"
+
+
 def clause_direction(text: str, start: int, end: int) -> Direction:
-    """"future" if the clause speaks of what will happen, "past" if of what did, else None."""
-    clause = clause_around(text, start, end)
-    if _FUTURE.search(clause):
+    """"future" if the clause speaks of what will happen, "past" if of what did, else None.
+
+    The verb nearest before the phrase decides ("said Tuesday he will" is past); without one,
+    the first verb after it does ("Monday's talks are expected to" is future).
+    """
+    head, tail = _clause_parts(text, start, end)
+    if _LEAD.search(text, max(0, start - 30), start):
         return "future"
-    if _PAST.search(clause):
-        return "past"
-    return None
+    return _last_marker(head) or _first_marker(tail)
+
+
+def _first_marker(words: str) -> Direction:
+    future = _FUTURE.search(words)
+    past = _past_positions(words)
+    if future and (not past or future.start() < past[0][0]):
+        return "future"
+    return "past" if past else None
