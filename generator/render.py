@@ -9,14 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import jinja2
-
 from generator.config import Config
-from generator.errors import Location, TemplateError
 from generator.highlight import Mark, article_html, sentence_anchor
 from generator.labels import date_label, day_label
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
-from generator.theme import Theme
+from generator.theme import Theme, render_template
 
 COARSE = frozenset({"century", "decade", "year", "season", "quarter", "month", "week"})
 
@@ -77,19 +74,7 @@ def redirect_page(config: Config, old: str, new: str) -> Page:
 
 
 def _template_page(theme: Theme, template: str, path: str, context: dict[str, Any]) -> Page:
-    try:
-        text = theme.environment.get_template(template).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template '{exc.name}' not found", hint="check templates/") from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax: {exc.message}", _location(exc)) from exc
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template '{template}' uses an undefined name: {exc}") from exc
-    return Page(path, text.encode())
-
-
-def _location(exc: jinja2.TemplateSyntaxError) -> Location:
-    return Location(exc.filename or exc.name or "template", exc.lineno)
+    return Page(path, render_template(theme, template, context).encode())
 
 
 class _SiteContext:
