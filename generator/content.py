@@ -100,8 +100,8 @@ def _markdown_files(folder: Path) -> Iterable[Path]:
 
 
 def _shown_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # the file's own name, not what a symbolic link points to
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -172,6 +172,8 @@ def _publication_datetime(value: object, timezone: str, location: Location, show
             Location(shown, 1),
             "add 'date: YYYY-MM-DD' to the front matter",
         )
+    if isinstance(value, (list, dict)):
+        raise ContentError(f"'date' must be a single value, not a {type(value).__name__}", location)
     parsed = _parse_date_string(value) if isinstance(value, str) else value
     if isinstance(parsed, date) and not isinstance(parsed, datetime):
         parsed = datetime.combine(parsed, time(0, 0))
