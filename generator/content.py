@@ -16,7 +16,7 @@ from generator.config import Config
 from generator.entries import EVENTS_DIR, written_entry
 from generator.errors import ContentError, DatelineError, Location
 from generator.escaping import url_scheme
-from generator.intake import check_markdown, read_content_file, unsafe_links
+from generator.intake import check_markdown, read_content_file, unsafe_links, without_controls
 
 # Re-exported: callers read front matter through content.
 from generator.matter import FrontMatter as FrontMatter
@@ -213,7 +213,7 @@ def _string(values: dict[str, Any], key: str, where: Any, default: str) -> str:
         raise ContentError(
             f"'{key}' must be a single value, not a {type(value).__name__}", where(key)
         )
-    return str(value).strip() if value is not None else default
+    return without_controls(str(value)).strip() if value is not None else default
 
 
 def _optional_string(values: dict[str, Any], key: str, where: Any) -> str | None:
@@ -243,7 +243,8 @@ def _string_list(values: dict[str, Any], key: str, where: Any) -> tuple[str, ...
         value = [part for part in value.split(",")]
     if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
         raise ContentError(f"'{key}' must be a list of words", where(key), f"write {key}: [a, b]")
-    return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
+    words = (without_controls(str(v)).strip() for v in value)
+    return tuple(dict.fromkeys(word for word in words if word))
 
 
 def _boolean(values: dict[str, Any], key: str, where: Any, default: bool) -> bool:
@@ -276,8 +277,8 @@ def _correction(item: object, location: Location) -> Correction:
                            location)  # fmt: skip
     return Correction(
         match=match.strip(),
-        date=str(day) if day is not None else None,
-        title=str(title) if title is not None else None,
+        date=without_controls(str(day)) if day is not None else None,
+        title=without_controls(str(title)) if title is not None else None,
         skip=bool(item.get("skip", False)),
         line=location.line,
     )

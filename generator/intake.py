@@ -112,6 +112,11 @@ def _without_controls(text: str, shown: str) -> tuple[str, tuple[ContentError, .
     return _CONTROL.sub(" ", text), (warning,)
 
 
+def without_controls(value: str) -> str:
+    """A front matter string without the control characters a YAML escape ("\\v") can put in."""
+    return _CONTROL.sub(" ", value)
+
+
 def check_markdown(body: str, body_line: int, shown: str) -> None:
     """Refuses markdown nested so deeply that converting it would hang or overflow the stack."""
     bracket_depth = 0
