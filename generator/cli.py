@@ -314,3 +314,11 @@ def _table(timeline: Timeline) -> str:
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+# The editor's commands (serve, new, import, init) live in their own module, which uses the
+# helpers above; importing it here, once they exist, adds its commands to `main`.
+from generator import editor_commands  # noqa: E402
+
+for _command in editor_commands.COMMANDS:
+    main.add_command(_command)

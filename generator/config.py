@@ -25,6 +25,9 @@ class Config:
     language: str = "en"
     content: str = "content"
     output: str = "site"
+    paginate: str = "auto"
+    search: str = "pagefind"
+    domain: str = ""
     # Raw HTML in article markdown is sanitised unless the site's owner trusts every author.
     unsafe_html: bool = False
     root: Path = Path(".")
@@ -44,6 +47,10 @@ class Config:
         return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
+CHOICES = {
+    "paginate": ("auto", "month", "year", "none"),
+    "search": ("pagefind", "none"),
+}
 _SETTABLE = {f.name: type(f.default) for f in fields(Config) if f.name != "root"}
 
 
@@ -85,6 +92,14 @@ def _checked_values(data: dict[str, Any], text: str, path: str) -> dict[str, Any
         values[key] = value
     if "timezone" in values:
         _check_timezone(values["timezone"], Location(path, _key_line(text, "timezone")))
+    for key, allowed in CHOICES.items():
+        if key in values and values[key] not in allowed:
+            raise ConfigError(
+                f"'{key}' must be one of {', '.join(allowed)}, not '{values[key]}'",
+                Location(path, _key_line(text, key)),
+            )
+    if values.get("domain"):
+        _check_domain(values["domain"], Location(path, _key_line(text, "domain")))
     return values
 
 
@@ -104,6 +119,19 @@ def _check_timezone(name: str, location: Location) -> None:
             location,
             "use an IANA name like Europe/Kyiv",
         ) from exc
+
+
+def _check_domain(name: str, location: Location) -> None:
+    """GitHub Pages wants a bare host name in CNAME: no scheme, path or port."""
+    if not _HOST_NAME.fullmatch(name):
+        raise ConfigError(
+            f"domain '{name}' is not a host name",
+            location,
+            'write only the host, e.g. domain = "timeline.example.org"',
+        )
+
+
+_HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}", re.I)
 
 
 def _key_line(text: str, key: str) -> int | None:

@@ -13,6 +13,23 @@ MONTHS = (
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
+# What a reader should know about how exact a date is; a plain day needs no note.
+PRECISION_NOTES = {
+    "century": "some time in the century",
+    "decade": "some time in the decade",
+    "year": "some time in the year",
+    "season": "some time in the season",
+    "quarter": "some time in the quarter",
+    "month": "some time in the month",
+    "week": "some day that week",
+    "part-of-day": "part of day",
+    "time": "time of day",
+}
+
+
+def precision_note(precision: str) -> str:
+    """'some day that week' for a week: how exact the date is; '' for a plain day."""
+    return PRECISION_NOTES.get(precision, "")
 
 
 def day_label(day: date) -> str:

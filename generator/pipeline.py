@@ -15,9 +15,11 @@ from generator.content import load_articles, load_paths, load_written
 from generator.corrections import apply_corrections
 from generator.errors import BuildFailed, DatelineError
 from generator.extract import extract_events
+from generator.hosting import hosting_files
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
 from generator.render import render_site
+from generator.search import index_site
 from generator.text import plain_text, split_sentences
 from generator.theme import load_theme
 from generator.timex import tag
@@ -104,14 +106,20 @@ def build(
     if strict and diagnostics:
         raise BuildFailed(tuple(as_error(d) for d in diagnostics))
     theme = load_theme(config.root / "templates")
-    pages = render_site(timeline, config, theme, generated)
-    write_site(pages, config.output_dir)
+    pages = render_site(timeline, config, theme, generated) + hosting_files(config)
+    search_warnings: list[DatelineError] = []
+
+    def add_search_index(staged: Path) -> None:
+        search_warnings.extend(index_site(staged))
+
+    indexing = config.search == "pagefind"
+    write_site(pages, config.output_dir, add_search_index if indexing else None)
     return BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
         pages=sum(1 for p in pages if p.path.endswith(".html")) - len(timeline.redirects),
         seconds=clock() - started,
-        diagnostics=diagnostics,
+        diagnostics=(*diagnostics, *search_warnings),
     )
 
 

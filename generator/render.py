@@ -10,12 +10,26 @@ from datetime import datetime
 from typing import Any
 
 from generator.config import Config
+from generator.exports import events_csv, events_ics, timelinejs_json
+from generator.facets import KINDS, collect_facets, facet_links
+from generator.feeds import atom_feed, json_feed
 from generator.highlight import Mark, article_html, sentence_anchor
-from generator.labels import date_label, day_label
+from generator.labels import date_label, day_label, precision_note
+from generator.linking import absolute_url, canonical_url, event_json_ld, text_fragment_url
+from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
+from generator.overview import overview_bars, overview_svg
 from generator.theme import Theme, render_template
 
-COARSE = frozenset({"century", "decade", "year", "season", "quarter", "month", "week"})
+# The feeds and exports every page links to: file, label, media type.
+DOWNLOADS = (
+    ("atom.xml", "Atom feed", "application/atom+xml"),
+    ("feed.json", "JSON Feed", "application/feed+json"),
+    ("timeline.json", "timeline.json", "application/json"),
+    ("timelinejs.json", "TimelineJS", "application/json"),
+    ("events.ics", "Calendar (.ics)", "text/calendar"),
+    ("events.csv", "CSV", "text/csv"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,27 +47,42 @@ def render_site(
     site = _SiteContext(timeline, config, generated)
     pages = [
         *_html_pages(site, theme),
-        Page("timeline.json", timeline_json(timeline, config, generated).encode()),
-        _template_page(theme, "atom.xml", "atom.xml", site.context("atom.xml")),
+        *_data_files(site),
         _template_page(theme, "sitemap.xml", "sitemap.xml", site.context("sitemap.xml")),
         *(Page(path, content) for path, content in theme.static_files),
     ]
     return tuple(sorted(pages, key=lambda page: page.path))
 
 
+def _data_files(site: _SiteContext) -> Iterator[Page]:
+    events, config = site.events, site.config
+    yield Page("timeline.json", timeline_json(site.timeline, config, site.generated).encode())
+    yield Page("atom.xml", atom_feed(events, config, site.generated))
+    yield Page("feed.json", json_feed(events, config).encode())
+    yield Page("timelinejs.json", timelinejs_json(events, config).encode())
+    yield Page("events.ics", events_ics(events, config))
+    yield Page("events.csv", events_csv(events, config).encode())
+
+
 def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
-    yield _template_page(theme, "index.html", "index.html", site.context("index.html"))
-    newest = site.context("newest/index.html", newest_first=True)
-    yield _template_page(theme, "index.html", "newest/index.html", newest)
+    for listing in site.listings:
+        yield _template_page(theme, "index.html", listing.path, site.listing_context(listing))
+    for kind, folder, heading in KINDS:
+        path = f"{folder}/index.html"
+        context = site.context(path, kind=kind, heading=heading)
+        yield _template_page(theme, "facets.html", path, context)
     for event in site.events:
         path = f"events/{event['id']}/index.html"
-        yield _template_page(theme, "event.html", path, site.context(path, event=event))
+        yield _template_page(theme, "event.html", path, site.event_context(path, event))
     for old, new in site.timeline.redirects:
         yield redirect_page(site.config, old, new)
     for reading in site.timeline.readings:
         path = f"articles/{reading.article.slug}/index.html"
         article = site.article_view(reading)
         yield _template_page(theme, "article.html", path, site.context(path, article=article))
+    if site.config.search == "pagefind":
+        yield _template_page(theme, "search.html", "search/index.html",
+                             site.context("search/index.html"))  # fmt: skip
     yield _template_page(theme, "404.html", "404.html", site.context("404.html", absolute=True))
 
 
@@ -86,6 +115,10 @@ class _SiteContext:
         self.generated = generated
         self.slugs = {r.article.path: r.article.slug for r in timeline.readings}
         self.events = [event_view(e, self.slugs) for e in timeline.events]
+        self.facets = collect_facets(self.events)
+        main = timeline_listings(self.events, config.paginate)
+        self.listings = main + facet_listings(self.events, self.facets)
+        self.locate = main[0].locate
         self.sentences = {
             (s["article"], s["start"]): (e, s) for e in self.events for s in e["details"]
         } | {(s["article"], s["start"]): (e, s) for e in self.events for s in e["sources"]}
@@ -93,21 +126,41 @@ class _SiteContext:
     def context(self, path: str, **extra: Any) -> dict[str, Any]:
         depth = path.count("/")
         root = self.config.base_path if extra.pop("absolute", False) else "../" * depth
-        newest_first = extra.pop("newest_first", False)
-        events = list(reversed(self.events)) if newest_first else self.events
         return {
             "site": self.config,
             "root": root,
             "path": path,
-            "canonical": absolute_url(self.config, path.removesuffix("index.html")),
-            "events": events,
-            "groups": day_groups(events),
-            "newest_first": newest_first,
+            "canonical": canonical_url(self.config, path),
+            "social_image": absolute_url(self.config, "static/social.png"),
+            "events": self.events,
+            "facets": self.facets,
+            "listings": self.listings,
+            "downloads": DOWNLOADS,
             "articles": [r.article for r in self.timeline.readings],
             "generated": self.generated,
             "absolute_url": lambda p: absolute_url(self.config, p),
             **extra,
         }
+
+    def listing_context(self, listing: Listing) -> dict[str, Any]:
+        """A timeline page: its day groups, the overview strip, pager and order toggle."""
+        context = self.context(listing.path, listing=listing)
+        bars = overview_bars(listing, context["root"])
+        context["overview"] = overview_svg(bars)
+        context["first_day"] = day_label(bars[0].day) if bars else ""
+        context["last_day"] = day_label(bars[-1].day) if bars else ""
+        context["latest"] = bars[-1].href if bars else ""
+        context["page_facets"] = collect_facets(listing.events)
+        return context
+
+    def event_context(self, path: str, event: dict[str, Any]) -> dict[str, Any]:
+        anchor = event["value"] if event["precision"] in COARSE else event["date"]
+        return self.context(
+            path,
+            event=event,
+            timeline_href=f"{self.locate[anchor]}#{anchor}",
+            json_ld=event_json_ld(event, self.config),
+        )
 
     def article_view(self, reading: Reading) -> dict[str, Any]:
         """The article with its sentences anchored and each dating phrase linked to its entry."""
@@ -141,7 +194,8 @@ class _SiteContext:
 
 
 def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
-    """An entry as templates and timeline.json see it."""
+    """An entry as templates, feeds, exports and timeline.json see it."""
+    outlets = sorted({s.outlet or s.title for s in event.sources})
     return {
         "id": event.id,
         "title": event.title,
@@ -151,13 +205,17 @@ def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
         "start": event.when.start.isoformat(),
         "end": event.when.end.isoformat(),
         "label": date_label(event.when),
+        "precision_note": precision_note(event.when.precision),
         "summary": event.summary,
         "tags": list(event.tags),
         "places": list(event.places),
         "url": f"events/{event.id}/",
         "sources": [source_view(s, slugs) for s in event.sources],
         "details": [source_view(s, slugs) for s in event.details],
-        "outlets": sorted({s.outlet or s.title for s in event.sources}),
+        "outlets": outlets,
+        "tag_links": facet_links("tag", list(event.tags)),
+        "place_links": facet_links("place", list(event.places)),
+        "source_links": facet_links("source", outlets),
         "updated": max((s.published for s in event.sources), default=event.when.start).isoformat(),
         # Provenance and disagreement (merge): shown by the templates, exported in timeline.json.
         "first_reported": event.first_reported.isoformat(),
@@ -183,6 +241,7 @@ def source_view(source: Source, slugs: dict[str, str]) -> dict[str, Any]:
         "article": source.article,
         "title": source.title,
         "url": source.url,
+        "fragment_url": text_fragment_url(source.url, source.quote) if source.url else None,
         "outlet": source.outlet,
         "published": source.published.isoformat(),
         "published_label": day_label(source.published.date()),
@@ -195,29 +254,6 @@ def source_view(source: Source, slugs: dict[str, str]) -> dict[str, Any]:
         "anchor": anchor,
         "page": f"articles/{slugs[source.article]}/index.html#{anchor}",
     }
-
-
-def day_groups(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Consecutive entries under one heading: a day, or the week/month/year of coarse entries."""
-    groups: list[dict[str, Any]] = []
-    for event in events:
-        coarse = event["precision"] in COARSE
-        anchor = event["value"] if coarse else event["date"]
-        if not groups or groups[-1]["anchor"] != anchor:
-            heading = (
-                event["label"]
-                if coarse
-                else day_label(datetime.fromisoformat(event["start"]).date())
-            )
-            groups.append(
-                {"anchor": anchor, "heading": heading, "date": event["date"], "events": []}
-            )
-        groups[-1]["events"].append(event)
-    return groups
-
-
-def absolute_url(config: Config, path: str) -> str:
-    return config.base_url.rstrip("/") + "/" + path.lstrip("/")
 
 
 TIMELINE_SOURCE_KEYS = ("article", "title", "url", "published", "quote", "phrase", "start", "end")

@@ -8,7 +8,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.errors import Location, OutputError
@@ -19,12 +19,15 @@ MARKER = ".dateline-site"
 _RENAME_EXCHANGE = 2  # linux/fs.h
 
 
-def write_site(pages: Iterable[Page], out_dir: Path) -> int:
+def write_site(
+    pages: Iterable[Page], out_dir: Path, finish: Callable[[Path], None] | None = None
+) -> int:
     """Builds the site in a sibling temporary folder, then swaps it in; returns the pages written.
 
     An existing output folder is replaced only if Dateline made it (it holds the marker file) or
-    it is empty, so a mistyped --out never deletes an editor's files. Whenever the build stops,
-    even killed, the output folder is the old site or the new one, never a mix.
+    it is empty, so a mistyped --out never deletes an editor's files. `finish` runs on the
+    complete staged folder before the swap (the search indexer adds its files there). Whenever
+    the build stops, even killed, the output folder is the old site or the new one, never a mix.
     """
     out_dir = out_dir.absolute()
     _recover(out_dir)
@@ -34,6 +37,8 @@ def write_site(pages: Iterable[Page], out_dir: Path) -> int:
     try:
         _make_readable(staging)
         count = _write_pages(pages, staging)
+        if finish is not None:
+            finish(staging)
         (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
         _swap(staging, out_dir)
     finally:

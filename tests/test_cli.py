@@ -23,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_build_prints_a_one_line_summary(tmp_path: Path) -> None:
     code, out, _ = run("build", "--content", str(ROOT / "content"), "--out", str(tmp_path / "s"))
     assert code == 0
-    assert out.startswith(f"Built {tmp_path / 's'}/ from 1 article: 6 entries, 10 pages in ")
+    assert out.startswith(f"Built {tmp_path / 's'}/ from 1 article: 6 entries, 24 pages in ")
     assert (tmp_path / "s" / "index.html").is_file()
 
 

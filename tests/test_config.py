@@ -36,7 +36,10 @@ def test_keys_are_read_and_paths_resolve_against_the_file(tmp_path: Path) -> Non
     [
         ('title = "T"\ncolour = "red"\n',
          "dateline.toml:2: error: unknown key 'colour' (hint: known keys: base_url, content, "
-         "description, language, output, timezone, title, unsafe_html)"),
+         "description, domain, language, output, paginate, search, timezone, title, unsafe_html)"),
+        ('title = "T"\ndomain = "https://timeline.example.org/"\n',
+         "dateline.toml:2: error: domain 'https://timeline.example.org/' is not a host name "
+         '(hint: write only the host, e.g. domain = "timeline.example.org")'),
         ('title = 3\n',
          "dateline.toml:1: error: 'title' must be a string, not int "
          "(hint: write it in quotes: title = \"...\")"),
@@ -56,3 +59,15 @@ def test_config_errors_name_the_key_and_line(
     with pytest.raises(ConfigError) as caught:
         load_config(Path("dateline.toml"))
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('paginate = "weekly"', "dateline.toml:2: error: 'paginate' must be one of auto, month, year, none, not 'weekly'"),
+    ('search = "lunr"', "dateline.toml:2: error: 'search' must be one of pagefind, none, not 'lunr'"),
+])  # fmt: skip
+def test_choices_are_checked(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "dateline.toml"
+    path.write_text(f'title = "T"\n{line}\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value).replace(str(tmp_path) + "/", "") == message

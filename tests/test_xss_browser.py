@@ -94,7 +94,8 @@ CHECK = """() => ({
             pwned: window.__pwned === 1,
             risky: [...document.querySelectorAll('[href],[src],[action]')]
                 .map(e => e.href || e.src || e.action || '')
-                .filter(u => /^(javascript|data|vbscript):/i.test(u)),
+                .filter(u => /^(javascript|data|vbscript):/i.test(u))
+                .filter(u => u !== 'javascript:void(0);'),  // Pagefind UI's own no-op buttons
         })"""
 
 

@@ -1,0 +1,121 @@
+"""Takes entry views and the config and gives the exports: TimelineJS3 JSON, iCalendar, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from html import escape
+from typing import Any
+
+import icalendar
+
+from generator.config import Config
+from generator.linking import absolute_url
+
+TIMED = frozenset({"part-of-day", "time"})
+CSV_COLUMNS = (
+    "id", "date", "label", "precision", "value", "start", "end", "title", "summary", "places",
+    "tags", "sources", "url",
+)  # fmt: skip
+# A cell starting with one of these is a formula to spreadsheet programs (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def timelinejs_json(events: list[dict[str, Any]], config: Config) -> str:
+    """timelinejs.json: the TimelineJS3 JSON format, for Knight Lab's embeddable viewer."""
+    document = {
+        "title": {"text": {"headline": escape(config.title), "text": escape(config.description)}},
+        "events": [_slide(event, config) for event in events],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _slide(event: dict[str, Any], config: Config) -> dict[str, Any]:
+    start = datetime.fromisoformat(event["start"])
+    end = datetime.fromisoformat(event["end"])
+    outlets = ", ".join(event["outlets"])
+    link = escape(absolute_url(config, event["url"]))
+    text = (
+        f"<p>{escape(event['summary'])}</p><p>Reported by {escape(outlets)}. "
+        f'<a href="{link}">Sources and how the date was found</a></p>'
+    )
+    slide: dict[str, Any] = {
+        "start_date": _timelinejs_date(start, event["precision"]),
+        "text": {"headline": escape(event["title"]), "text": text},
+        "display_date": event["label"],
+        "unique_id": event["id"],
+    }
+    if event["precision"] not in ("day", "time"):
+        slide["end_date"] = _timelinejs_date(end - timedelta(minutes=1), event["precision"])
+    if event["tags"]:
+        slide["group"] = event["tags"][0]
+    return slide
+
+
+def _timelinejs_date(moment: datetime, precision: str) -> dict[str, int]:
+    """A TimelineJS date object with only the fields the precision supports."""
+    fields = {"year": moment.year}
+    if precision not in ("year", "decade", "century"):
+        fields["month"] = moment.month
+    if precision in ("week", "day", "part-of-day", "time"):
+        fields["day"] = moment.day
+    if precision in TIMED:
+        fields |= {"hour": moment.hour, "minute": moment.minute}
+    return fields
+
+
+def events_ics(events: list[dict[str, Any]], config: Config) -> bytes:
+    """events.ics: all-day events for dates, weeks and months; timed ones for parts of days."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Dateline//Dateline timeline//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", config.title)
+    for event in events:
+        calendar.add_component(_vevent(event, config))
+    return bytes(calendar.to_ical())
+
+
+def _vevent(event: dict[str, Any], config: Config) -> icalendar.Event:
+    start = datetime.fromisoformat(event["start"])
+    end = datetime.fromisoformat(event["end"])
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{event['id']}@dateline")
+    vevent.add("dtstamp", datetime.fromisoformat(event["updated"]).astimezone(UTC))
+    vevent.add("summary", event["title"])
+    vevent.add("description", f"{event['summary']}\n\nReported by {', '.join(event['outlets'])}.")
+    vevent.add("url", absolute_url(config, event["url"]))
+    if event["precision"] in TIMED:
+        vevent.add("dtstart", start.astimezone(UTC))
+        vevent.add("dtend", end.astimezone(UTC))
+    else:
+        vevent.add("dtstart", start.date())
+        vevent.add("dtend", max(end.date(), start.date() + timedelta(days=1)))
+    if event["places"]:
+        vevent.add("location", ", ".join(event["places"]))
+    if event["tags"]:
+        vevent.add("categories", event["tags"])
+    return vevent
+
+
+def events_csv(events: list[dict[str, Any]], config: Config) -> str:
+    """events.csv: one row per entry; places, tags and sources joined with '; '."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        row = {
+            **{key: event[key] for key in CSV_COLUMNS if key in event},
+            "places": "; ".join(event["places"]),
+            "tags": "; ".join(event["tags"]),
+            "sources": "; ".join(event["outlets"]),
+            "url": absolute_url(config, event["url"]),
+        }
+        writer.writerow([guard_formula(str(row[key])) for key in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def guard_formula(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula, made text with a leading apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

@@ -1,0 +1,82 @@
+"""Takes entry views and the config and gives links out of the site: absolute URLs, text
+fragments into original articles, and schema.org JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+from generator.config import Config
+
+# A fragment quotes the first and last words of a long sentence, so small edits in between
+# (a corrected figure, a changed quote mark) still let the browser find it.
+FRAGMENT_WORDS = 5
+
+
+def absolute_url(config: Config, path: str) -> str:
+    return config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def canonical_url(config: Config, path: str) -> str | None:
+    """The page's full URL, or None while base_url has no scheme and host (e.g. the default '/'):
+    a canonical link must be absolute, and a wrong one is worse than none."""
+    if not re.match(r"^https?://[^/]+", config.base_url, flags=re.IGNORECASE):
+        return None
+    return absolute_url(config, path.removesuffix("index.html"))
+
+
+def text_fragment_url(url: str, sentence: str) -> str:
+    """The URL with a `#:~:text=` fragment that scrolls to and highlights the sentence."""
+    words = sentence.split()
+    if not words:
+        return url
+    page = url.split("#", 1)[0]
+    if len(words) <= 2 * FRAGMENT_WORDS:
+        directive = _fragment_text(" ".join(words))
+    else:
+        start = _fragment_text(" ".join(words[:FRAGMENT_WORDS]))
+        directive = start + "," + _fragment_text(" ".join(words[-FRAGMENT_WORDS:]))
+    return f"{page}#:~:text={directive}"
+
+
+def _fragment_text(text: str) -> str:
+    """Percent-encodes everything a text directive treats as syntax, '-', ',' and '&' included."""
+    return quote(text, safe="").replace("-", "%2D")
+
+
+def event_json_ld(event: dict[str, Any], config: Config) -> str:
+    """A schema.org Event for an entry page, safe inside <script type=application/ld+json>."""
+    document = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event["title"],
+        "description": event["summary"],
+        "startDate": event["start"],
+        "endDate": event["end"],
+        "url": absolute_url(config, event["url"]),
+        "location": [{"@type": "Place", "name": place} for place in event["places"]],
+        "keywords": ", ".join(event["tags"]),
+        "subjectOf": [_news_article(source) for source in event["sources"]],
+    }
+    return script_safe_json(document)
+
+
+def _news_article(source: dict[str, Any]) -> dict[str, Any]:
+    article: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": source["title"],
+        "datePublished": source["published"],
+    }
+    if source["url"]:
+        article["url"] = source["url"]
+    if source["outlet"]:
+        article["publisher"] = {"@type": "Organization", "name": source["outlet"]}
+    return article
+
+
+def script_safe_json(value: Any) -> str:
+    """JSON in which no '</script>' or '<!--' can end or change the script element holding it."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

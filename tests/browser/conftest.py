@@ -1,0 +1,88 @@
+"""One headless Chromium per session, driving built sites served over HTTP from a thread."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.config import load_config
+from generator.pipeline import build
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARTIFACTS = ROOT / "tests" / "artifacts"
+LARGE = ROOT / "tests" / "fixtures" / "danube-summer"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _built_and_served(folder: Path, out: Path) -> Iterator[str]:
+    config = load_config(folder / "dateline.toml")
+    result = build(replace(config, output=str(out), root=folder))
+    assert not [d for d in result.diagnostics if "search" in d.message], result.diagnostics
+    handler = functools.partial(_QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def seed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped content/ built with the repository's dateline.toml."""
+    yield from _built_and_served(ROOT, tmp_path_factory.mktemp("seed") / "site")
+
+
+@pytest.fixture(scope="session")
+def large_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Six articles over two months, one page per month."""
+    yield from _built_and_served(LARGE, tmp_path_factory.mktemp("large") / "site")
+
+
+class Tab:
+    """A page in a fresh browser context that remembers console errors and uncaught exceptions."""
+
+    def __init__(self, browser: Any, **options: Any) -> None:
+        self.context = browser.new_context(**options)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    opened: list[Tab] = []
+
+    def open_tab(**options: Any) -> Tab:
+        opened.append(Tab(browser, **options))
+        return opened[-1]
+
+    yield open_tab
+    for each in opened:
+        each.context.close()

@@ -1,0 +1,124 @@
+"""Feeds and exports of the two-month fixture, read back with real parsers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import feedparser
+import icalendar
+import pytest
+
+from generator.config import load_config
+from generator.exports import guard_formula
+from generator.pipeline import build
+
+LARGE = Path(__file__).parent / "fixtures" / "danube-summer"
+BASE = "https://example.org/danube/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("feeds") / "site"
+    config = load_config(LARGE / "dateline.toml")
+    build(replace(config, output=str(out), root=LARGE, search="none"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def timeline(site: Path) -> list[dict[str, object]]:
+    events: list[dict[str, object]] = json.loads((site / "timeline.json").read_text())["events"]
+    return events
+
+
+def test_atom_has_one_entry_per_event_newest_first(site: Path, timeline: list[dict]) -> None:  # type: ignore[type-arg]
+    feed = feedparser.parse((site / "atom.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Danube summer floods (test fixture)"
+    assert [e.link for e in feed.entries] == [BASE + e["url"] for e in reversed(timeline)]
+    first = feed.entries[0]
+    assert first.title == f"{timeline[-1]['label']}: {timeline[-1]['title']}"
+    assert first.author_detail.name == "Central Europe Wire"
+    assert {t.term for t in first.tags} == {"floods", "politics", "infrastructure"}
+
+
+def test_json_feed_follows_version_1_1(site: Path, timeline: list[dict]) -> None:  # type: ignore[type-arg]
+    feed = json.loads((site / "feed.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == BASE + "feed.json"
+    assert [i["url"] for i in feed["items"]] == [BASE + e["url"] for e in reversed(timeline)]
+    for item in feed["items"]:
+        assert item["id"] and item["content_text"]
+        datetime.fromisoformat(item["date_published"])
+        assert item["authors"][0]["name"]
+
+
+def test_timelinejs_json_has_the_documented_fields(site: Path, timeline: list[dict]) -> None:  # type: ignore[type-arg]
+    document = json.loads((site / "timelinejs.json").read_text())
+    assert document["title"]["text"]["headline"] == "Danube summer floods (test fixture)"
+    slides = document["events"]
+    assert [s["unique_id"] for s in slides] == [e["id"] for e in timeline]
+    allowed = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date"}
+    for slide, event in zip(slides, timeline, strict=True):
+        assert set(slide["start_date"]) <= allowed and isinstance(slide["start_date"]["year"], int)
+        assert slide["text"]["headline"] and slide["display_date"] == event["label"]
+        start = slide["start_date"]
+        assert (
+            date(start["year"], start.get("month", 1), start.get("day", 1)).isoformat()[:7]
+            == str(event["date"])[:7]
+        )
+    by_precision = {e["precision"]: s for s, e in zip(slides, timeline, strict=True)}
+    assert set(by_precision["month"]["start_date"]) == {"year", "month"}
+    assert set(by_precision["part-of-day"]["start_date"]) == {
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+    }
+    assert "end_date" not in by_precision["day"]
+
+
+def test_the_calendar_has_all_day_and_timed_events(site: Path, timeline: list[dict]) -> None:  # type: ignore[type-arg]
+    calendar = icalendar.Calendar.from_ical((site / "events.ics").read_bytes())
+    vevents = calendar.walk("VEVENT")
+    assert [str(v["uid"]) for v in vevents] == [f"{e['id']}@dateline" for e in timeline]
+    for vevent, event in zip(vevents, timeline, strict=True):
+        start, end = vevent.decoded("dtstart"), vevent.decoded("dtend")
+        if event["precision"] in ("part-of-day", "time"):
+            assert start == datetime.fromisoformat(str(event["start"])).astimezone(UTC)
+            assert end == datetime.fromisoformat(str(event["end"])).astimezone(UTC)
+        else:
+            assert not isinstance(start, datetime) and start.isoformat() == event["date"]
+            assert end > start
+    month = next(v for v, e in zip(vevents, timeline, strict=True) if e["precision"] == "month")
+    assert (month.decoded("dtstart"), month.decoded("dtend")) == (
+        date(2025, 6, 1),
+        date(2025, 7, 1),
+    )
+
+
+def test_the_csv_has_a_row_per_entry(site: Path, timeline: list[dict]) -> None:  # type: ignore[type-arg]
+    rows = list(csv.DictReader(io.StringIO((site / "events.csv").read_text())))
+    assert [r["id"] for r in rows] == [e["id"] for e in timeline]
+    assert rows[1]["sources"] == "Central Europe Wire; Riverside Courier"
+    assert rows[1]["url"] == BASE + str(timeline[1]["url"])
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1 555", "'+1 555"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tTab", "'\tTab"),
+    ("Vienna", "Vienna"),
+    ("2025-06-03", "2025-06-03"),
+    ("", ""),
+])  # fmt: skip
+def test_csv_cells_never_start_a_formula(cell: str, expected: str) -> None:
+    assert guard_formula(cell) == expected
