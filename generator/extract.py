@@ -100,10 +100,17 @@ def _event_timex(sentence: Sentence, timexes: list[Timex]) -> Timex | None:
 
 
 def _is_reporting(sentence: Sentence, timex: Timex) -> bool:
-    """'announced Friday that', 'wrote early Friday', 'Friday, officials said' date a report."""
+    """'announced Friday that', 'wrote early Friday', 'On Friday, officials said' date a report.
+
+    A date further into the sentence ('the crest passed on Thursday, officials said') dates the
+    event: the trailing 'officials said' frames the whole sentence, not the date.
+    """
     before = sentence.text[: timex.span.start - sentence.span.start]
     after = sentence.text[timex.span.end - sentence.span.start :]
-    return bool(_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after))
+    opens_sentence = re.fullmatch(r"\W*(?:on|early|late)?\s*", before, re.IGNORECASE) is not None
+    return bool(
+        _REPORTING_BEFORE.search(before) or (opens_sentence and _REPORTING_AFTER.match(after))
+    )
 
 
 def _is_possessive(sentence: Sentence, timex: Timex) -> bool:
