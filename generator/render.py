@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,7 +74,8 @@ def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
         path = f"events/{event['id']}/index.html"
         yield _template_page(theme, "event.html", path, site.event_context(path, event))
     for old, new in site.timeline.redirects:
-        yield redirect_page(site.config, old, new)
+        path = f"events/{old}/index.html"
+        yield _template_page(theme, "redirect.html", path, site.context(path, new=new))
     for reading in site.timeline.readings:
         path = f"articles/{reading.article.slug}/index.html"
         article = site.article_view(reading)
@@ -84,22 +84,6 @@ def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
         yield _template_page(theme, "search.html", "search/index.html",
                              site.context("search/index.html"))  # fmt: skip
     yield _template_page(theme, "404.html", "404.html", site.context("404.html", absolute=True))
-
-
-def redirect_page(config: Config, old: str, new: str) -> Page:
-    """A small page at an entry's old address that sends readers and crawlers to its new one."""
-    target = html.escape(f"../{new}/index.html")
-    canonical = html.escape(absolute_url(config, f"events/{new}/"))
-    text = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Moved to {html.escape(new)}</title>\n"
-        f'<link rel="canonical" href="{canonical}">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n'
-        f'<meta name="robots" content="noindex">\n</head>\n<body>\n'
-        f'<p>This entry has moved: <a href="{target}">{html.escape(new)}</a>.</p>\n'
-        "</body>\n</html>\n"
-    )
-    return Page(f"events/{old}/index.html", text.encode())
 
 
 def _template_page(theme: Theme, template: str, path: str, context: dict[str, Any]) -> Page:
