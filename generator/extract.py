@@ -24,7 +24,6 @@ _REPORTING_BEFORE = re.compile(
 _REPORTING_AFTER = re.compile(
     rf"^,?\s+(?:[\w’'.-]+\s+){{0,4}}(?:{REPORTING_VERBS})\b", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"[\s.!?”\"’)]*")
 _POSSESSIVE = re.compile(r"^[’']s\b")
 # A page's furniture, not its story: copyright lines, links, 'Posted:' stamps, embedded tweets.
 _BOILERPLATE = re.compile(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
@@ -117,14 +116,17 @@ def event_timex(sentence: Sentence, timexes: list[Timex]) -> Timex | None:
 
 
 def is_reporting(sentence: Sentence, timex: Timex) -> bool:
-    """'announced Friday that', 'wrote early Friday', 'Friday, officials said that' date a
-    report; an attribution that ends the sentence does not."""
+    """'announced Friday that', 'wrote early Friday', 'On Friday, officials said' date a report.
+
+    A date further into the sentence ('the crest passed on Thursday, officials said') dates the
+    event: the trailing 'officials said' frames the whole sentence, not the date.
+    """
     before = sentence.text[: timex.span.start - sentence.span.start]
     after = sentence.text[timex.span.end - sentence.span.start :]
-    attribution = _REPORTING_AFTER.match(after)
-    if attribution and _SENTENCE_END.fullmatch(after[attribution.end() :]):
-        attribution = None  # 'shot about 4:47 p.m. Wednesday, deputies said.' dates the shooting
-    return bool(_REPORTING_BEFORE.search(before) or attribution)
+    opens_sentence = re.fullmatch(r"\W*(?:on|early|late)?\s*", before, re.IGNORECASE) is not None
+    return bool(
+        _REPORTING_BEFORE.search(before) or (opens_sentence and _REPORTING_AFTER.match(after))
+    )
 
 
 def is_stamp(sentence: Sentence, timex: Timex) -> bool:

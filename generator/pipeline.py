@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -102,13 +103,19 @@ def build(
     generated: datetime | None = None,
     progress: Progress | None = None,
     clock: Callable[[], float] = time.perf_counter,
+    strict: bool = False,
 ) -> BuildResult:
-    """Builds the site from config.content_dir into config.output_dir, or writes nothing."""
+    """Builds the site from config.content_dir into config.output_dir, or writes nothing.
+
+    With `strict`, any warning is an error and stops the build before it writes.
+    """
     started = clock()
     loaded = load_articles(config.content_dir, config)
     written = load_written(config.content_dir, config)
     prefix = shown_prefix(config.content_dir)
     timeline, diagnostics = make_timeline(loaded, progress, written, prefix)
+    if strict and diagnostics:
+        raise BuildFailed(tuple(as_error(d) for d in diagnostics))
     theme = load_theme(config.root / "templates")
     pages = render_site(timeline, config, theme, generated) + hosting_files(config)
     search_warnings: list[DatelineError] = []
@@ -125,6 +132,13 @@ def build(
         seconds=clock() - started,
         diagnostics=(*diagnostics, *search_warnings),
     )
+
+
+def as_error(diagnostic: DatelineError) -> DatelineError:
+    """The same diagnostic at error severity, as --strict reports warnings."""
+    promoted = copy.copy(diagnostic)
+    promoted.severity = "error"
+    return promoted
 
 
 def extract(paths: Iterable[Path], config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
