@@ -9,14 +9,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import NoReturn, TextIO, TypeVar
+from typing import Any, BinaryIO, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
 from generator import __version__
 from generator.config import Config, load_config
-from generator.errors import BuildFailed, DatelineError
+from generator.errors import BuildFailed, ConfigError, DatelineError
+from generator.intake import decode_content
 from generator.labels import date_label
 from generator.model import Timeline
 from generator.pipeline import build, check, extract
@@ -26,9 +27,48 @@ from generator.timex.timeml import to_record, to_timeml
 
 T = TypeVar("T")
 PROGRESS_THRESHOLD = 50
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in Dateline, not in the content
+EXIT_INTERRUPTED = 130
+DEBUG_KEY = "dateline.debug"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class GuardedGroup(click.Group):
+    """Where every command's errors end: without --debug, no Python traceback reaches the user."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BaseException as error:
+            if ctx.meta.get(DEBUG_KEY) or not isinstance(error, Exception | KeyboardInterrupt):
+                raise
+            _exit_for(error)
+
+
+def _exit_for(error: BaseException) -> NoReturn:
+    if isinstance(error, BuildFailed):
+        _print_diagnostics(error.diagnostics)
+        _fail(error.message)
+    if isinstance(error, DatelineError):
+        _print_diagnostics((error,))
+        _fail("nothing was written")
+    if isinstance(error, KeyboardInterrupt):
+        _fail("interrupted; the output folder was left as it was", EXIT_INTERRUPTED)
+    first_line = (str(error).splitlines() or [""])[0][:200]
+    _fail(
+        f"internal error ({type(error).__name__}: {first_line}) "
+        "(hint: rerun with --debug to see where, and please report it)",
+        EXIT_INTERNAL,
+    )
+
+
+def _remember_debug(context: click.Context, _parameter: click.Parameter, value: bool) -> bool:
+    context.meta[DEBUG_KEY] = context.meta.get(DEBUG_KEY, False) or value
+    return value
+
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
 def main() -> None:
     """Dateline turns news articles into a dated, sourced event timeline on the web.
@@ -48,7 +88,9 @@ config_option = click.option(
     help="Settings file (default: ./dateline.toml if present).",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-debug_option = click.option("--debug", is_flag=True, help="Show Python tracebacks.")
+debug_option = click.option(
+    "--debug", is_flag=True, callback=_remember_debug, help="Show Python tracebacks."
+)
 
 
 @main.command("build")
@@ -92,6 +134,7 @@ def build_command(
             config,
             generated=_generation_time(),
             progress=_progress_bar,
+            strict=strict,
             jobs=jobs,
             cache=not no_cache,
         ),
@@ -157,7 +200,10 @@ def check_command(
     _, diagnostics = _guarded(lambda: check(config), debug)
     _print_diagnostics(diagnostics)
     warnings = sum(1 for d in diagnostics if d.severity == "warning")
+    errors = len(diagnostics) - warnings
     click.echo(f"{_plural(warnings, 'warning')} in {config.content_dir}/")
+    if errors:
+        _fail(f"{errors} error(s) found")
     if strict and warnings:
         _fail(f"{_plural(warnings, 'warning')} with --strict")
 
@@ -184,8 +230,11 @@ def _check_timezone(_context: click.Context, _parameter: click.Parameter, value:
 @click.option("--language", default="en", show_default=True, help="Language of the article.")
 @click.option("--format", "output_format", type=click.Choice(["timeml", "json"]),
               default="timeml", show_default=True, help="Output format.")  # fmt: skip
-@click.argument("file", type=click.File("r", encoding="utf-8"))
-def tag(dct: date, timezone: str, language: str, output_format: str, file: TextIO) -> None:
+@click.argument("file", type=click.File("rb"))
+@debug_option
+def tag(
+    dct: date, timezone: str, language: str, output_format: str, file: BinaryIO, debug: bool
+) -> None:
     """Print the temporal expressions of a plain-text article (FILE, or - for stdin).
 
     Each expression is resolved against the publication date --dct, following news
@@ -195,7 +244,9 @@ def tag(dct: date, timezone: str, language: str, output_format: str, file: TextI
     Example:
         echo "The talks will resume on Monday." | dateline tag --dct 2025-06-06 --format json -
     """
-    text = file.read()
+    data = file.read()
+    text, warnings = decode_content(data, getattr(file, "name", "-")) if data.strip() else ("", ())
+    _print_diagnostics(warnings)
     timexes = tag_text(text, dct, timezone, language)
     if output_format == "json":
         click.echo(json.dumps([to_record(t) for t in timexes], ensure_ascii=False, indent=2))
@@ -230,9 +281,9 @@ def _guarded(action: Callable[[], T], debug: bool) -> T:
         _fail("nothing was written")
 
 
-def _fail(message: str) -> NoReturn:
+def _fail(message: str, code: int = 1) -> NoReturn:
     click.secho(f"dateline: {message}", fg="red", err=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
 def _report(diagnostics: Iterable[DatelineError], strict: bool) -> None:
@@ -251,9 +302,15 @@ def _print_diagnostics(diagnostics: Iterable[DatelineError]) -> None:
 def _generation_time() -> datetime | None:
     """SOURCE_DATE_EPOCH fixes the generation time; without it none is recorded."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None or not epoch.strip().isdigit():
+    if epoch is None:
         return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC)
+    try:
+        return datetime.fromtimestamp(int(epoch.strip()), tz=UTC)
+    except (ValueError, OverflowError, OSError) as exc:
+        raise ConfigError(
+            f"SOURCE_DATE_EPOCH '{epoch}' is not a time",
+            hint="set it to whole seconds since 1970-01-01 UTC, e.g. $(git log -1 --format=%ct)",
+        ) from exc
 
 
 def _progress_bar(items: Iterable[T], count: int) -> Iterable[T]:

@@ -28,6 +28,8 @@ class Config:
     paginate: str = "auto"
     search: str = "pagefind"
     domain: str = ""
+    # Raw HTML in article markdown is sanitised unless the site's owner trusts every author.
+    unsafe_html: bool = False
     root: Path = Path(".")
 
     @property
@@ -49,7 +51,7 @@ CHOICES = {
     "paginate": ("auto", "month", "year", "none"),
     "search": ("pagefind", "none"),
 }
-_SETTABLE = {f.name: f.type for f in fields(Config) if f.name != "root"}
+_SETTABLE = {f.name: type(f.default) for f in fields(Config) if f.name != "root"}
 
 
 def load_config(path: Path | None, root: Path | None = None) -> Config:
@@ -81,11 +83,11 @@ def _checked_values(data: dict[str, Any], text: str, path: str) -> dict[str, Any
         if key not in _SETTABLE:
             known = ", ".join(sorted(_SETTABLE))
             raise ConfigError(f"unknown key '{key}'", location, f"known keys: {known}")
-        if not isinstance(value, str):
+        if type(value) is not _SETTABLE[key]:
             raise ConfigError(
-                f"'{key}' must be a string, not {type(value).__name__}",
+                f"'{key}' must be {_TYPE_WORDS[_SETTABLE[key]]}, not {type(value).__name__}",
                 location,
-                f'write it in quotes: {key} = "..."',
+                _TYPE_HINTS[_SETTABLE[key]].format(key=key),
             )
         values[key] = value
     if "timezone" in values:
@@ -99,6 +101,13 @@ def _checked_values(data: dict[str, Any], text: str, path: str) -> dict[str, Any
     if values.get("domain"):
         _check_domain(values["domain"], Location(path, _key_line(text, "domain")))
     return values
+
+
+_TYPE_WORDS = {str: "a string", bool: "true or false"}
+_TYPE_HINTS = {
+    str: 'write it in quotes: {key} = "..."',
+    bool: "write {key} = true or {key} = false",
+}
 
 
 def _check_timezone(name: str, location: Location) -> None:

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from generator.config import Config
 from generator.entries import EVENTS_DIR, written_entry
 from generator.errors import ContentError, DatelineError, Location
+from generator.escaping import url_scheme
+from generator.intake import check_markdown, read_content_file, unsafe_links, without_controls
+
+# Re-exported: callers read front matter through content.
+from generator.matter import FrontMatter as FrontMatter
+from generator.matter import split_front_matter as split_front_matter
 from generator.model import Article, Correction, Written
+from generator.paths import is_reserved
 
 ARTICLES_DIR = "articles"
 KNOWN_KEYS = frozenset(
@@ -31,16 +35,8 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "DATE_ORDER": "YMD",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
-    """The raw front matter of a file, with the line of each top-level key."""
-
-    values: dict[str, Any]
-    lines: dict[str, int]
-    body: str
-    body_line: int
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2199
+MAX_SLUG_CHARS = 80
 
 
 def load_articles(
@@ -50,62 +46,70 @@ def load_articles(
     return _load_files(article_files(content_dir), config)
 
 
-def load_paths(
-    paths: Iterable[Path], config: Config
-) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
-    """Reads articles named one by one or as folders (a content folder or a folder of articles)."""
-    files: list[tuple[Path, str]] = []
-    for path in paths:
-        if path.is_dir():
-            folder = path / ARTICLES_DIR if (path / ARTICLES_DIR).is_dir() else path
-            files.extend((p, p.relative_to(path).as_posix()) for p in _markdown_files(folder))
-        else:
-            files.append((path, path.name))
-    return _load_files(files, config)
-
-
-def _load_files(
-    files: list[tuple[Path, str]], config: Config
-) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
-    articles: list[Article] = []
-    diagnostics: list[DatelineError] = []
-    for path, relative in files:
-        article, problems = load_file(path, relative, config)
-        if article is not None:
-            articles.append(article)
-        diagnostics.extend(problems)
-    return tuple(articles), tuple(diagnostics)
-
-
-def article_files(content_dir: Path) -> list[tuple[Path, str]]:
-    """Every article file below content_dir/articles, sorted, with its path relative to content."""
+def article_files(content_dir: Path) -> list[tuple[Path, str, Path]]:
+    """Every article file below content_dir/articles, sorted: (path, path relative to the
+    content folder, the content folder)."""
     return [
-        (p, p.relative_to(content_dir).as_posix())
+        (p, p.relative_to(content_dir).as_posix(), content_dir)
         for p in _markdown_files(content_dir / ARTICLES_DIR)
     ]
 
 
 def load_file(
-    path: Path, relative: str, config: Config
+    path: Path, relative: str, root: Path, config: Config
 ) -> tuple[Article | None, tuple[DatelineError, ...]]:
-    """One article file: the Article and its warnings, or None and the error that stopped it."""
+    """One article file: the Article and its warnings, or None and the error that stopped it.
+    Slugs are not checked here: check_unique_slug needs every article."""
     shown = shown_path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text, read_warnings = read_content_file(path, root, shown)
         article, warnings = parse_article(text, relative, shown, config)
-    except OSError as exc:
-        return None, (ContentError(f"cannot read file: {exc.strerror}", Location(shown)),)
-    except UnicodeDecodeError as exc:
-        return None, (
-            ContentError(
-                f"file is not UTF-8 (byte {exc.start} is 0x{exc.object[exc.start]:02x})",
-                Location(shown, exc.object[: exc.start].count(b"\n") + 1),
-                "save the file as UTF-8",
-            ),
-        )
     except DatelineError as error:
         return None, (error,)
-    return article, warnings
+    return article, read_warnings + warnings
+
+
+def load_paths(
+    paths: Iterable[Path], config: Config
+) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
+    """Reads articles named one by one or as folders (a content folder or a folder of articles)."""
+    files: list[tuple[Path, str, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            folder = path / ARTICLES_DIR if (path / ARTICLES_DIR).is_dir() else path
+            files.extend((p, p.relative_to(path).as_posix(), path) for p in _markdown_files(folder))
+        else:
+            files.append((path, path.name, path.parent))
+    return _load_files(files, config)
+
+
+def _load_files(
+    files: list[tuple[Path, str, Path]], config: Config
+) -> tuple[tuple[Article, ...], tuple[DatelineError, ...]]:
+    articles: dict[str, tuple[Article, str]] = {}
+    diagnostics: list[DatelineError] = []
+    for path, relative, root in files:
+        shown = shown_path(path)
+        try:
+            text, read_warnings = read_content_file(path, root, shown)
+            article, warnings = parse_article(text, relative, shown, config)
+            check_unique_slug(article, articles, shown)
+        except DatelineError as error:
+            diagnostics.append(error)
+            continue
+        articles[article.slug] = (article, shown)
+        diagnostics.extend(read_warnings + warnings)
+    return tuple(article for article, _ in articles.values()), tuple(diagnostics)
+
+
+def check_unique_slug(article: Article, seen: dict[str, tuple[Article, str]], shown: str) -> None:
+    """Two articles with one slug would write one page over the other."""
+    if article.slug in seen:
+        raise ContentError(
+            f"slug '{article.slug}' is already used by {seen[article.slug][1]}",
+            Location(shown, 1),
+            "rename one of the files, or give it its own 'slug:' in the front matter",
+        )
 
 
 def _markdown_files(folder: Path) -> Iterable[Path]:
@@ -115,8 +119,8 @@ def _markdown_files(folder: Path) -> Iterable[Path]:
 
 
 def shown_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # the file's own name, not what a symbolic link points to
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -137,10 +141,11 @@ def parse_article(
         if key not in KNOWN_KEYS
     )
     timezone = _timezone(values.get("timezone", config.timezone), where("timezone"))
-    stem = Path(relative).stem
+    check_markdown(matter.body, matter.body_line, shown)
+    warnings += unsafe_links(matter.body, matter.body_line, shown)
     article = Article(
         path=relative,
-        slug=slugify(_string(values, "slug", where, stem)) or "article",
+        slug=_slug(_string(values, "slug", where, Path(relative).stem)),
         title=_required_string(values, "title", where, shown),
         published=_publication_datetime(values.get("date"), timezone, where("date"), shown),
         timezone=timezone,
@@ -148,7 +153,7 @@ def parse_article(
         body=matter.body,
         body_line=matter.body_line,
         source=_optional_string(values, "source", where),
-        url=_optional_string(values, "url", where),
+        url=_optional_url(values, "url", where),
         tags=_string_list(values, "tags", where),
         extract=_boolean(values, "extract", where, default=True),
         corrections=_corrections(values.get("events"), where("events")),
@@ -156,69 +161,10 @@ def parse_article(
     return article, warnings
 
 
-def split_front_matter(text: str, shown: str) -> FrontMatter:
-    """Separates `---` front matter from the body, keeping the body verbatim and its first line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        raise ContentError(
-            "file does not start with front matter",
-            Location(shown, 1),
-            "begin the file with a '---' line, then 'title:' and 'date:', then '---'",
-        )
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-    if closing is None:
-        raise ContentError(
-            "front matter is not closed",
-            Location(shown, 1),
-            "add a line '---' after the last front matter key",
-        )
-    yaml_text = "\n".join(lines[1:closing])
-    values = _parse_yaml(yaml_text, shown)
-    key_lines = _key_lines(lines[1:closing], first_line=2)
-    body = "\n".join(lines[closing + 1 :])
-    return FrontMatter(values, key_lines, body, closing + 2)
-
-
-class _PlainYAMLLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates stay strings, so we can check them ourselves."""
-
-
-_PlainYAMLLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _PlainYAMLHandler(YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=_PlainYAMLLoader)
-
-
-def _parse_yaml(yaml_text: str, shown: str) -> dict[str, Any]:
-    try:
-        metadata = _PlainYAMLHandler().load(yaml_text) if yaml_text.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "cannot be parsed"
-        raise ContentError(
-            f"front matter is not valid YAML: {problem}",
-            Location(shown, line),
-            "check quoting and indentation; values with ':' need quotes",
-        ) from exc
-    if not isinstance(metadata, dict):
-        raise ContentError("front matter must be 'key: value' lines", Location(shown, 2))
-    return {str(key): value for key, value in metadata.items()}
-
-
-def _key_lines(lines: list[str], first_line: int) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for number, line in enumerate(lines, start=first_line):
-        match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
-        if match and match.group(1) not in found:
-            found[match.group(1)] = number
-    return found
+def _slug(text: str) -> str:
+    """A folder name safe on every OS: lower-case words and hyphens, never CON, NUL, ..."""
+    slug = slugify(text, max_length=MAX_SLUG_CHARS, word_boundary=True) or "article"
+    return f"{slug}-article" if is_reserved(slug) else slug
 
 
 def _timezone(value: object, location: Location) -> str:
@@ -245,15 +191,20 @@ def _publication_datetime(value: object, timezone: str, location: Location, show
             Location(shown, 1),
             "add 'date: YYYY-MM-DD' to the front matter",
         )
-    if isinstance(value, datetime):
-        return value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
-    if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), zone)
-    if isinstance(value, str):
-        parsed = _parse_date_string(value)
-        if parsed is not None:
-            return parsed.astimezone(zone) if parsed.tzinfo else parsed.replace(tzinfo=zone)
-    raise ContentError(f"date '{value}' is not a date", location, "use YYYY-MM-DD")
+    if isinstance(value, (list, dict)):
+        raise ContentError(f"'date' must be a single value, not a {type(value).__name__}", location)
+    parsed = _parse_date_string(value) if isinstance(value, str) else value
+    if isinstance(parsed, date) and not isinstance(parsed, datetime):
+        parsed = datetime.combine(parsed, time(0, 0))
+    if not isinstance(parsed, datetime):
+        raise ContentError(f"date '{value}' is not a date", location, "use YYYY-MM-DD")
+    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        raise ContentError(
+            f"date '{value}' is out of range",
+            location,
+            f"publication dates run from {EARLIEST_YEAR} to {LATEST_YEAR}; use YYYY-MM-DD",
+        )
+    return parsed.astimezone(zone) if parsed.tzinfo else parsed.replace(tzinfo=zone)
 
 
 def _parse_date_string(value: str) -> datetime | None:
@@ -281,12 +232,26 @@ def _string(values: dict[str, Any], key: str, where: Any, default: str) -> str:
         raise ContentError(
             f"'{key}' must be a single value, not a {type(value).__name__}", where(key)
         )
-    return str(value).strip() if value is not None else default
+    return without_controls(str(value)).strip() if value is not None else default
 
 
 def _optional_string(values: dict[str, Any], key: str, where: Any) -> str | None:
     text = _string(values, key, where, "")
     return text or None
+
+
+def _optional_url(values: dict[str, Any], key: str, where: Any) -> str | None:
+    """A web address: http(s) only, so a link from the site can never run script."""
+    url = _optional_string(values, key, where)
+    if url is not None and url_scheme(url) not in ("http", "https"):
+        scheme = url_scheme(url)
+        problem = f"uses the '{scheme}:' scheme" if scheme else "is not an absolute web address"
+        raise ContentError(
+            f"{key} '{url}' {problem}",
+            where(key),
+            "paste the article's address, starting with https://",
+        )
+    return url
 
 
 def _string_list(values: dict[str, Any], key: str, where: Any) -> tuple[str, ...]:
@@ -297,7 +262,8 @@ def _string_list(values: dict[str, Any], key: str, where: Any) -> tuple[str, ...
         value = [part for part in value.split(",")]
     if not isinstance(value, list) or any(isinstance(v, (list, dict)) for v in value):
         raise ContentError(f"'{key}' must be a list of words", where(key), f"write {key}: [a, b]")
-    return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
+    words = (without_controls(str(v)).strip() for v in value)
+    return tuple(dict.fromkeys(word for word in words if word))
 
 
 def _boolean(values: dict[str, Any], key: str, where: Any, default: bool) -> bool:
@@ -325,10 +291,13 @@ def _correction(item: object, location: Location) -> Correction:
         raise ContentError("each item of 'events' needs 'phrase' or 'sentence'", location)
     day = item.get("date")
     title = item.get("title")
+    if isinstance(day, (list, dict)) or isinstance(title, (list, dict)):
+        raise ContentError("'date' and 'title' of an item of 'events' must be single values",
+                           location)  # fmt: skip
     return Correction(
         match=match.strip(),
-        date=str(day) if day is not None else None,
-        title=str(title) if title is not None else None,
+        date=without_controls(str(day)) if day is not None else None,
+        title=without_controls(str(title)) if title is not None else None,
         skip=bool(item.get("skip", False)),
         line=location.line,
     )
@@ -343,17 +312,16 @@ def load_written(
     for path in _markdown_files(content_dir / EVENTS_DIR):
         shown = shown_path(path)
         try:
-            matter = split_front_matter(path.read_bytes().decode("utf-8-sig"), shown)
+            text, read_warnings = read_content_file(path, content_dir, shown)
+            matter = split_front_matter(text, shown)
+            check_markdown(matter.body, matter.body_line, shown)
             entry, warnings = written_entry(
                 matter.values, matter.lines, matter.body,
                 path.relative_to(content_dir).as_posix(), shown, config.timezone,
             )  # fmt: skip
-        except (OSError, UnicodeDecodeError) as exc:
-            diagnostics.append(ContentError(f"cannot read file: {exc}", Location(shown)))
-            continue
         except DatelineError as error:
             diagnostics.append(error)
             continue
         entries.append(entry)
-        diagnostics.extend(warnings)
+        diagnostics.extend(read_warnings + warnings)
     return tuple(entries), tuple(diagnostics)

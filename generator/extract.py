@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from generator.figures import find_figures
-from generator.headline import REPORTING_VERBS, make_title
+from generator.headline import REPORTING_VERBS, make_title, strip_dateline
 from generator.model import Article, Candidate, Sentence, Source, Span, Timex, When
 from generator.places import find_places
 from generator.text import PlainText
-from generator.wording import content_words, overlap
+from generator.wording import content_words, overlap, proper_names
 
 FINE = frozenset({"day", "part-of-day", "time"})
 DATABLE_PRECISIONS = frozenset(
@@ -24,6 +25,13 @@ _REPORTING_AFTER = re.compile(
     rf"^,?\s+(?:[\w’'.-]+\s+){{0,4}}(?:{REPORTING_VERBS})\b", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"^[’']s\b")
+# A page's furniture, not its story: copyright lines, links, 'Posted:' stamps, embedded tweets.
+_BOILERPLATE = re.compile(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
+_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:posted|published|updated|created|modified|last updated)(?: on| at)?:?|\(@\w+\))"
+    r"(?:\s+[\w,:.]+){0,5}?\s*$",  # the stamp's date, then its time
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -47,14 +55,21 @@ def extract_events(
         return ()
     starts = [t.span.start for t in timexes]
     drafts: list[_Draft] = []
-    for sentence in sentences:
-        own = _sentence_timexes(timexes, starts, sentence.span)
-        event_timex = _event_timex(sentence, own)
-        if event_timex is not None:
-            drafts.append(_start_draft(sentence, event_timex))
+    for sentence in story(sentences):
+        own = sentence_timexes(timexes, starts, sentence.span)
+        dating = event_timex(sentence, own)
+        if dating is not None:
+            drafts.append(_start_draft(sentence, dating))
         elif drafts:
             _attach_detail(drafts, sentence, own)
-    return _with_headline(tuple(_freeze(draft, article, plain) for draft in drafts), article)
+    names = proper_names(s.text for s in story(sentences))
+    frozen = tuple(_freeze(draft, article, plain, names) for draft in drafts)
+    return _with_headline(frozen, article)
+
+
+def story(sentences: Iterable[Sentence]) -> Iterator[Sentence]:
+    """The sentences that tell the story, without the page's furniture."""
+    return (s for s in sentences if not _BOILERPLATE.search(s.text))
 
 
 def _with_headline(candidates: tuple[Candidate, ...], article: Article) -> tuple[Candidate, ...]:
@@ -73,12 +88,12 @@ def _profile(candidate: Candidate) -> frozenset[str]:
     return candidate.words | candidate.context
 
 
-def _sentence_timexes(timexes: tuple[Timex, ...], starts: list[int], span: Span) -> list[Timex]:
+def sentence_timexes(timexes: tuple[Timex, ...], starts: list[int], span: Span) -> list[Timex]:
     first = bisect_right(starts, span.start - 1)
     return [t for t in timexes[first:] if t.span.start < span.end]
 
 
-def _is_datable(timex: Timex) -> bool:
+def is_datable(timex: Timex) -> bool:
     return (
         timex.type in ("DATE", "TIME")
         and timex.start is not None
@@ -87,23 +102,37 @@ def _is_datable(timex: Timex) -> bool:
     )
 
 
-def _event_timex(sentence: Sentence, timexes: list[Timex]) -> Timex | None:
+def event_timex(sentence: Sentence, timexes: list[Timex]) -> Timex | None:
     """The first datable expression that dates the sentence's event, not its reporting."""
     for timex in timexes:
         if (
-            _is_datable(timex)
-            and not _is_reporting(sentence, timex)
+            is_datable(timex)
+            and not is_reporting(sentence, timex)
             and not _is_possessive(sentence, timex)
+            and not is_stamp(sentence, timex)
         ):
             return timex
     return None
 
 
-def _is_reporting(sentence: Sentence, timex: Timex) -> bool:
-    """'announced Friday that', 'wrote early Friday', 'Friday, officials said' date a report."""
+def is_reporting(sentence: Sentence, timex: Timex) -> bool:
+    """'announced Friday that', 'wrote early Friday', 'On Friday, officials said' date a report.
+
+    A date further into the sentence ('the crest passed on Thursday, officials said') dates the
+    event: the trailing 'officials said' frames the whole sentence, not the date.
+    """
     before = sentence.text[: timex.span.start - sentence.span.start]
     after = sentence.text[timex.span.end - sentence.span.start :]
-    return bool(_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.match(after))
+    opens_sentence = re.fullmatch(r"\W*(?:on|early|late)?\s*", before, re.IGNORECASE) is not None
+    return bool(
+        _REPORTING_BEFORE.search(before) or (opens_sentence and _REPORTING_AFTER.match(after))
+    )
+
+
+def is_stamp(sentence: Sentence, timex: Timex) -> bool:
+    """'Posted: Monday, May 4, 2015', '(Published Thursday, Nov. 12)', '— NAU (@NAU) October 9'
+    date the page or a post, not an event."""
+    return bool(_STAMP_BEFORE.search(sentence.text[: timex.span.start - sentence.span.start]))
 
 
 def _is_possessive(sentence: Sentence, timex: Timex) -> bool:
@@ -126,7 +155,7 @@ def _attach_detail(drafts: list[_Draft], sentence: Sentence, timexes: list[Timex
     target = drafts[-1]
     if sentence.paragraph != target.paragraph:
         words = content_words(sentence.text)
-        mentioned = [t for t in timexes if _is_datable(t)]
+        mentioned = [t for t in timexes if is_datable(t)]
         pool = [d for d in drafts if not mentioned or any(_overlaps(d.when, t) for t in mentioned)]
         target = max(
             pool or drafts, key=lambda d: (overlap(words, frozenset(d.words)), -drafts.index(d))
@@ -140,9 +169,9 @@ def _overlaps(when: When, timex: Timex) -> bool:
     return when.start < timex.end and timex.start < when.end
 
 
-def _freeze(draft: _Draft, article: Article, plain: PlainText) -> Candidate:
-    source = _source(article, plain, draft.sentence, draft.timex)
-    details = tuple(_source(article, plain, sentence, None) for sentence in draft.details)
+def _freeze(draft: _Draft, article: Article, plain: PlainText, names: frozenset[str]) -> Candidate:
+    source = make_source(article, plain, draft.sentence, draft.timex)
+    details = tuple(make_source(article, plain, sentence, None) for sentence in draft.details)
     places = tuple(
         dict.fromkeys(
             place for s in (draft.sentence, *draft.details) for place in find_places(s.text)
@@ -151,7 +180,7 @@ def _freeze(draft: _Draft, article: Article, plain: PlainText) -> Candidate:
     return Candidate(
         when=draft.when,
         title=draft.title,
-        summary=draft.sentence.text,
+        summary=strip_dateline(draft.sentence.text),
         source=source,
         details=details,
         places=places,
@@ -159,10 +188,13 @@ def _freeze(draft: _Draft, article: Article, plain: PlainText) -> Candidate:
         words=content_words(draft.sentence.text),
         context=frozenset(draft.words),
         figures=find_figures(s.text for s in (draft.sentence, *draft.details)),
+        names=names,
     )
 
 
-def _source(article: Article, plain: PlainText, sentence: Sentence, timex: Timex | None) -> Source:
+def make_source(
+    article: Article, plain: PlainText, sentence: Sentence, timex: Timex | None
+) -> Source:
     body_span = plain.span_to_body(sentence.span)
     return Source(
         article=article.path,

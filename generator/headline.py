@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.model import Span
+from generator.present import present_tense
 
 MAX_WORDS = 12
 REPORTING_VERBS = (
@@ -43,18 +44,41 @@ _TRAILING_FUNCTION = re.compile(
 )
 
 
+# A wire dateline before the story: 'KYIV, Ukraine (AP) — ', 'ST. LOUIS (KTVI) - ', 'NEW HAVEN>> ',
+# 'TACOMA, Wash. -- ', or what is left of one when the place was dropped: '() — '.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*)*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*)?"
+    r"(?:\([^()]{0,40}\)\s*)?(?:[—–]|--?|>>)\s*(?=\S)"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without a wire dateline before it."""
+    return sentence[dateline_length(sentence) :]
+
+
+def dateline_length(sentence: str) -> int:
+    match = _DATELINE.match(sentence)
+    return match.end() if match else 0
+
+
 def make_title(sentence: str, timex: Span | None) -> str:
     """A title of at most ~12 words for `sentence`, dated by `timex` (sentence-relative)."""
-    text = sentence
+    cut = dateline_length(sentence)
+    text = sentence[cut:]
+    if timex is not None and timex.start >= cut:
+        timex = Span(timex.start - cut, timex.end - cut)
+    elif timex is not None:
+        timex = None
     if timex is not None:
         nominal = _NOMINAL_EVENT.search(text[: timex.start])
         if nominal and timex.end >= len(text.rstrip(' .!?”"’')) - 1:
-            return _finish(nominal.group("np"))
+            return present_tense(_finish(nominal.group("np")))
         text = _remove_span(text, timex)
         frame = _REPORT_FRAME.match(text)
         if frame and frame.end() < len(text) - 10:
             text = text[frame.end() :]
-    return _finish(_main_clause(text))
+    return present_tense(_finish(_main_clause(text)))
 
 
 def _remove_span(text: str, span: Span) -> str:

@@ -6,10 +6,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 from html import escape
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
+from generator.escaping import SAFE_LINK_SCHEMES, is_safe_link
 from generator.model import Span
 
 ALLOWED_TAGS = frozenset(
@@ -30,8 +34,12 @@ class Mark:
     title: str = ""
 
 
-def article_html(body: str, marks: tuple[Mark, ...]) -> str:
-    """Markdown to sanitised HTML; marks are placed through the conversion by unguessable tokens."""
+def article_html(body: str, marks: tuple[Mark, ...], unsafe_html: bool = False) -> str:
+    """Markdown to sanitised HTML; marks are placed through the conversion by unguessable tokens.
+
+    Raw HTML in the body is kept as written only with `unsafe_html`; links written in markdown
+    never keep a URL that could run script either way.
+    """
     nonce = hashlib.sha256(body.encode()).hexdigest()[:10]
     tokens = _token_positions(marks)
     pieces: list[str] = []
@@ -41,13 +49,36 @@ def article_html(body: str, marks: tuple[Mark, ...]) -> str:
         pieces.append(f"X{nonce}{'O' if opening else 'C'}{index}X")
         cursor = offset
     pieces.append(body[cursor:])
-    html = nh3.clean(
-        markdown.markdown("".join(pieces), output_format="html"),
+    html = markdown.markdown("".join(pieces), output_format="html", extensions=[_SafeLinks()])
+    if not unsafe_html:
+        html = sanitise(html)
+    return re.sub(rf"X{nonce}([OC])(\d+)X", lambda m: _markup(marks, m), html)
+
+
+def sanitise(html: str) -> str:
+    """Only the tags and attributes an article needs; no script, styles, handlers or risky URLs."""
+    return nh3.clean(
+        html,
         tags=set(ALLOWED_TAGS),
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=set(SAFE_LINK_SCHEMES),
     )
-    return re.sub(rf"X{nonce}([OC])(\d+)X", lambda m: _markup(marks, m), html)
+
+
+class _SafeLinks(Extension):
+    """Drops javascript:, data: and other risky URLs from links and images written in markdown."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_DropUnsafeUrls(md), "dateline-safe-links", 0)
+
+
+class _DropUnsafeUrls(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                url = element.get(attribute)
+                if url is not None and not is_safe_link(url):
+                    del element.attrib[attribute]
 
 
 def _token_positions(marks: tuple[Mark, ...]) -> list[tuple[int, int, bool]]:

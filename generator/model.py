@@ -133,7 +133,12 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """An event as one sentence of one article tells it, before merging."""
+    """An event as one sentence of one article tells it, before merging.
+
+    `names` are the article's proper names (stems), the evidence that two reports are about the
+    same people and place. A `mention` restates an event told elsewhere ('the 2-year-old who
+    died last Saturday', 'Saturday's shooting', or an undated article's lede): it joins an
+    entry as a source but never makes, dates or names one."""
 
     when: When
     title: str
@@ -145,6 +150,8 @@ class Candidate:
     words: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)
     figures: Figures = Figures()
+    names: frozenset[str] = field(default_factory=frozenset)
+    mention: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +210,7 @@ class Reading:
     timexes: tuple[Timex, ...]
     candidates: tuple[Candidate, ...]
     diagnostics: tuple[DatelineError, ...] = ()
+    mentions: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

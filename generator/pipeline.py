@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from generator.cache import (
 from generator.check import diagnose
 from generator.config import Config
 from generator.content import article_files, load_articles, load_paths, load_written
+from generator.entries import EVENTS_DIR
 from generator.errors import BuildFailed, DatelineError
 from generator.hosting import hosting_files
 from generator.merge import merge_events
@@ -49,35 +51,43 @@ def make_timeline(
     progress: Progress | None = None,
     written: Loaded = ((), ()),
     prefix: str = "",
+    stop_on_errors: bool = True,
 ) -> tuple[Timeline, tuple[DatelineError, ...]]:
     """Reads loaded articles, merges their events with the editors' entries and checks the
-    result; any load error stops here. Diagnostics come sorted by place."""
+    result; a load error stops here unless `stop_on_errors` is off (then what loaded is read
+    and checked too). Diagnostics come sorted by place, errors first."""
     chosen, diagnostics = loaded
-    _stop_on_errors(diagnostics, written)
+    _ordered(diagnostics, written, stop_on_errors)
     shown = progress(chosen, len(chosen)) if progress else chosen
-    return merge_readings((tuple(read_article(a) for a in shown), diagnostics), written, prefix)
+    read = (tuple(read_article(a) for a in shown), diagnostics)
+    return merge_readings(read, written, prefix, stop_on_errors)
 
 
 def merge_readings(
     read: tuple[tuple[Reading, ...], tuple[DatelineError, ...]],
     written: Loaded = ((), ()),
     prefix: str = "",
+    stop_on_errors: bool = True,
 ) -> tuple[Timeline, tuple[DatelineError, ...]]:
-    """Merges read articles with the editors' entries; any load or read error stops here."""
+    """Merges read articles with the editors' entries; a load or read error stops here."""
     readings, diagnostics = read
-    ordered = _stop_on_errors(diagnostics, written)
+    ordered = _ordered(diagnostics, written, stop_on_errors)
     timeline = merge_events(readings, written[0])
     found = (*ordered, *diagnose(timeline, written[0], prefix))
-    return timeline, tuple(sorted(found, key=lambda d: (d.sort_key(), d.message)))
+    return timeline, tuple(sorted(found, key=_diagnostic_order))
 
 
-def _stop_on_errors(
-    diagnostics: tuple[DatelineError, ...], written: Loaded
+def _ordered(
+    diagnostics: tuple[DatelineError, ...], written: Loaded, stop_on_errors: bool
 ) -> tuple[DatelineError, ...]:
     ordered = tuple(sorted((*diagnostics, *written[1]), key=lambda d: d.sort_key()))
-    if any(d.severity == "error" for d in ordered):
+    if stop_on_errors and any(d.severity == "error" for d in ordered):
         raise BuildFailed(ordered)
     return ordered
+
+
+def _diagnostic_order(diagnostic: DatelineError) -> tuple[object, ...]:
+    return (diagnostic.severity != "error", diagnostic.sort_key(), diagnostic.message)
 
 
 def check(config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
@@ -86,6 +96,7 @@ def check(config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
         load_articles(config.content_dir, config),
         written=load_written(config.content_dir, config),
         prefix=shown_prefix(config.content_dir),
+        stop_on_errors=False,
     )
 
 
@@ -103,13 +114,15 @@ def build(
     generated: datetime | None = None,
     progress: Progress | None = None,
     clock: Callable[[], float] = time.perf_counter,
+    strict: bool = False,
     jobs: int | None = None,
     cache: bool = True,
 ) -> BuildResult:
     """Builds the site from config.content_dir into config.output_dir, or writes nothing.
 
-    Unchanged articles come from the cache (unless `cache` is False); the others are read by
-    `jobs` processes (default: one per core). When nothing changed, nothing is done.
+    With `strict`, any warning is an error and stops the build before it writes. Unchanged
+    articles come from the cache (unless `cache` is False); the others are read by `jobs`
+    processes (default: one per core). When nothing changed, nothing is done.
     """
     started = clock()
     work = article_work(article_files(config.content_dir), config)
@@ -118,9 +131,11 @@ def build(
     fingerprint = _fingerprint(work, written, config, generated)
     previous = _unchanged(cache_dir, fingerprint, config)
     if previous is not None:
+        _stop_if_strict(strict, previous.diagnostics)
         return replace(previous, seconds=clock() - started)
     read = read_articles(work, config, jobs, cache_dir, progress)
     timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
+    _stop_if_strict(strict, diagnostics)
     theme = load_theme(config.root / "templates")
     pages = render_site(timeline, config, theme, generated) + hosting_files(config)
     search_warnings: list[DatelineError] = []
@@ -144,6 +159,18 @@ def build(
     return result
 
 
+def _stop_if_strict(strict: bool, diagnostics: tuple[DatelineError, ...]) -> None:
+    if strict and diagnostics:
+        raise BuildFailed(tuple(as_error(d) for d in diagnostics))
+
+
+def as_error(diagnostic: DatelineError) -> DatelineError:
+    """The same diagnostic at error severity, as --strict reports warnings."""
+    promoted = copy.copy(diagnostic)
+    promoted.severity = "error"
+    return promoted
+
+
 def _fingerprint(
     work: list[Work], written: Loaded, config: Config, generated: datetime | None
 ) -> str:
@@ -162,5 +189,11 @@ def _unchanged(cache_dir: Path | None, fingerprint: str, config: Config) -> Buil
 
 
 def extract(paths: Iterable[Path], config: Config) -> tuple[Timeline, tuple[DatelineError, ...]]:
-    """The merged timeline of the articles at `paths` (files or folders), without a site."""
-    return make_timeline(load_paths(paths, config))
+    """The merged timeline of the articles at `paths` (files or folders), without a site; a
+    content folder's hand-written entries (its events/ folder) take part as in a build."""
+    paths = list(paths)
+    folders = [p for p in paths if p.is_dir() and (p / EVENTS_DIR).is_dir()]
+    written = [load_written(folder, config) for folder in folders]
+    entries = tuple(e for found, _ in written for e in found)
+    diagnostics = tuple(d for _, found in written for d in found)
+    return make_timeline(load_paths(paths, config), written=(entries, diagnostics))

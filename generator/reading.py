@@ -16,10 +16,11 @@ from typing import Protocol, TypeVar
 
 from generator.cache import CachedReading, article_key, load_cache, save_cache
 from generator.config import Config
-from generator.content import load_file, shown_path
+from generator.content import check_unique_slug, load_file, shown_path
 from generator.corrections import apply_corrections
 from generator.errors import DatelineError
 from generator.extract import extract_events
+from generator.mentions import find_mentions
 from generator.model import Article, Reading
 from generator.places import find_places
 from generator.text import plain_text, split_sentences
@@ -44,6 +45,7 @@ class Work:
 
     path: Path
     relative: str
+    root: Path
     key: str
 
 
@@ -54,13 +56,14 @@ def read_article(article: Article) -> Reading:
     timexes = tag(plain.text, article.published.date(), article.timezone, article.language)
     extracted = extract_events(article, plain, sentences, timexes)
     candidates, diagnostics = apply_corrections(article, extracted)
+    mentions = find_mentions(article, plain, sentences, timexes, candidates)
     in_body = tuple(replace(t, span=plain.span_to_body(t.span)) for t in timexes)
-    return Reading(article, in_body, candidates, diagnostics)
+    return Reading(article, in_body, candidates, diagnostics, mentions)
 
 
-def article_work(files: list[tuple[Path, str]], config: Config) -> list[Work]:
+def article_work(files: list[tuple[Path, str, Path]], config: Config) -> list[Work]:
     """The files to read, each with the cache key of its current bytes."""
-    return [_work(path, relative, config) for path, relative in files]
+    return [_work(path, relative, root, config) for path, relative, root in files]
 
 
 def read_articles(
@@ -76,33 +79,49 @@ def read_articles(
     outcomes = _read_all(missing, config, jobs, progress)
     fresh = dict(zip((m.key for m in missing), outcomes, strict=True))
     readings: list[Reading] = []
+    slugs: dict[str, tuple[Article, str]] = {}
     diagnostics: list[DatelineError] = list(notices)
     for item in work:
         found = cached.get(item.key) or fresh[item.key]
-        if isinstance(found, CachedReading):
-            readings.append(found.reading)
-            diagnostics.extend(found.warnings)
-        else:
+        if not isinstance(found, CachedReading):
             diagnostics.extend(found)
+            continue
+        clash = _slug_clash(found.reading.article, slugs, shown_path(item.path))
+        if clash is None:
+            readings.append(found.reading)
+        diagnostics.extend((clash,) if clash else found.warnings)
     if cache_dir and (missing or len(cached) != len(work)):
         entries = {item.key: cached.get(item.key) or fresh[item.key] for item in work}
         save_cache(cache_dir, {k: v for k, v in entries.items() if isinstance(v, CachedReading)})
     return tuple(readings), tuple(diagnostics)
 
 
-def _work(path: Path, relative: str, config: Config) -> Work:
+def _slug_clash(
+    article: Article, slugs: dict[str, tuple[Article, str]], shown: str
+) -> DatelineError | None:
+    """An error when an earlier file has this article's slug (one page would overwrite the
+    other), as loading reports it; otherwise the slug is taken."""
+    try:
+        check_unique_slug(article, slugs, shown)
+    except DatelineError as error:
+        return error
+    slugs[article.slug] = (article, shown)
+    return None
+
+
+def _work(path: Path, relative: str, root: Path, config: Config) -> Work:
     try:
         data = path.read_bytes()
     except OSError:
         data = b""  # load_file reports it; an empty key part never matches a real article
-    return Work(path, relative, article_key(data, relative, shown_path(path), config))
+    return Work(path, relative, root, article_key(data, relative, shown_path(path), config))
 
 
 Outcome = CachedReading | tuple[DatelineError, ...]
 
 
 def _read_one(item: Work, config: Config) -> Outcome:
-    article, problems = load_file(item.path, item.relative, config)
+    article, problems = load_file(item.path, item.relative, item.root, config)
     if article is None:
         return problems
     return CachedReading(read_article(article), problems)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import jinja2
-
 from generator.config import Config
-from generator.errors import Location, TemplateError
 from generator.exports import events_csv, events_ics, timelinejs_json
 from generator.facets import KINDS, collect_facets, facet_links
 from generator.feeds import atom_feed, json_feed
@@ -22,7 +18,7 @@ from generator.linking import absolute_url, canonical_url, event_json_ld, text_f
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import overview_bars, overview_svg
-from generator.theme import Theme
+from generator.theme import Theme, render_template
 
 # The feeds and exports every page links to: file, label, media type.
 DOWNLOADS = (
@@ -78,7 +74,8 @@ def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
         path = f"events/{event['id']}/index.html"
         yield _template_page(theme, "event.html", path, site.event_context(path, event))
     for old, new in site.timeline.redirects:
-        yield redirect_page(site.config, old, new)
+        path = f"events/{old}/index.html"
+        yield _template_page(theme, "redirect.html", path, site.context(path, new=new))
     for reading in site.timeline.readings:
         path = f"articles/{reading.article.slug}/index.html"
         article = site.article_view(reading)
@@ -89,36 +86,8 @@ def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
     yield _template_page(theme, "404.html", "404.html", site.context("404.html", absolute=True))
 
 
-def redirect_page(config: Config, old: str, new: str) -> Page:
-    """A small page at an entry's old address that sends readers and crawlers to its new one."""
-    target = html.escape(f"../{new}/index.html")
-    canonical = html.escape(absolute_url(config, f"events/{new}/"))
-    text = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Moved to {html.escape(new)}</title>\n"
-        f'<link rel="canonical" href="{canonical}">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n'
-        f'<meta name="robots" content="noindex">\n</head>\n<body>\n'
-        f'<p>This entry has moved: <a href="{target}">{html.escape(new)}</a>.</p>\n'
-        "</body>\n</html>\n"
-    )
-    return Page(f"events/{old}/index.html", text.encode())
-
-
 def _template_page(theme: Theme, template: str, path: str, context: dict[str, Any]) -> Page:
-    try:
-        text = theme.environment.get_template(template).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template '{exc.name}' not found", hint="check templates/") from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax: {exc.message}", _location(exc)) from exc
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template '{template}' uses an undefined name: {exc}") from exc
-    return Page(path, text.encode())
-
-
-def _location(exc: jinja2.TemplateSyntaxError) -> Location:
-    return Location(exc.filename or exc.name or "template", exc.lineno)
+    return Page(path, render_template(theme, template, context).encode())
 
 
 class _SiteContext:
@@ -196,7 +165,7 @@ class _SiteContext:
                         key=lambda e: self.positions[e["id"]])  # fmt: skip
         return {
             "article": article,
-            "html": article_html(article.body, tuple(marks)),
+            "html": article_html(article.body, tuple(marks), self.config.unsafe_html),
             "published_label": day_label(article.published.date()),
             "events": events,
         }

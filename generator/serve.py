@@ -24,12 +24,13 @@ from generator.errors import BuildFailed, DatelineError
 from generator.pipeline import build
 
 VERSION_PATH = "/__dateline__/version"
-# Polls the build version; a page reloads itself when a newer build (or a fix) is out.
-RELOAD_SCRIPT = """<script>
-(function () {
-  var version = "%d";
+RELOAD_PATH = "/__dateline__/reload.js"
+# Polls the build version; a page reloads itself when a newer build (or a fix) is out. Served
+# as a file, not inlined, so the pages' Content-Security-Policy (script-src 'self') allows it.
+RELOAD_JS = """(function () {
+  var version = document.currentScript.dataset.version;
   function poll() {
-    fetch("%s", {cache: "no-store"})
+    fetch("VERSION_PATH", {cache: "no-store"})
       .then(function (response) { return response.text(); })
       .then(function (latest) {
         if (latest !== version) { location.reload(); } else { setTimeout(poll, 400); }
@@ -38,8 +39,8 @@ RELOAD_SCRIPT = """<script>
   }
   setTimeout(poll, 400);
 })();
-</script>
-"""
+""".replace("VERSION_PATH", VERSION_PATH)
+RELOAD_TAG = f'<script src="{RELOAD_PATH}" data-version="{{version}}"></script>\n'
 Say = Callable[[str, bool], None]
 
 
@@ -171,7 +172,7 @@ def _browser_host(host: str) -> str:
 
 def with_reload_script(page: bytes, version: int) -> bytes:
     """The page with the reload script before </body> (or at the end when there is none)."""
-    script = (RELOAD_SCRIPT % (version, VERSION_PATH)).encode()
+    script = RELOAD_TAG.format(version=version).encode()
     head, marker, tail = page.rpartition(b"</body>")
     return head + script + marker + tail if marker else page + script
 
@@ -200,6 +201,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         status = self.site.status
         if path == VERSION_PATH:
             self._send(200, str(status.version).encode(), "text/plain; charset=utf-8")
+            return
+        if path == RELOAD_PATH:
+            self._send(200, RELOAD_JS.encode(), "text/javascript; charset=utf-8")
             return
         page = self._html_file(path)
         if page is None:

@@ -11,9 +11,11 @@ from generator.model import Sentence, Span
 _BLOCK_PREFIX = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)*")
 _FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
 _RULE = re.compile(r"[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+_LINK_DEFINITION = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S")
 _INLINE = re.compile(
     r"!\[[^\]\n]*\]\([^)\n]*\)"  # image: dropped
     r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"  # link: its text kept
+    r"|\[(?P<reflink>[^\]\n]+)\]\[[^\]\n]*\]"  # reference link: its text kept
     r"|<[A-Za-z/!][^>\n]*>"  # inline HTML tag: dropped
     r"|\\(?=[\\`*_{}\[\]()#+\-.!])"  # backslash escape: dropped
     r"|\*\*|__|\*|`"  # emphasis and code markers: dropped
@@ -55,7 +57,7 @@ def plain_text(body: str) -> PlainText:
             in_fence = not in_fence
             builder.end_paragraph()
             continue
-        if in_fence or not line.strip() or _RULE.match(line):
+        if in_fence or not line.strip() or _RULE.match(line) or _LINK_DEFINITION.match(line):
             builder.end_paragraph()
             continue
         prefix = _BLOCK_PREFIX.match(line)
@@ -94,8 +96,9 @@ class _Builder:
         cursor = 0
         for match in _INLINE.finditer(line):
             self._emit(line[cursor : match.start()], body_offset + cursor)
-            if match.group("link") is not None:
-                self._emit(match.group("link"), body_offset + match.start("link"))
+            for kept in ("link", "reflink"):
+                if match.group(kept) is not None:
+                    self._emit(match.group(kept), body_offset + match.start(kept))
             cursor = match.end()
         self._emit(line[cursor:].rstrip(), body_offset + cursor)
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
-from generator.errors import TemplateError
+from generator.errors import Location, TemplateError
 
 STATIC_DIR = "static"
 
@@ -51,8 +53,61 @@ def _static_files(folders: list[Path]) -> tuple[tuple[str, bytes], ...]:
             continue
         for path in sorted(static.rglob("*")):
             if path.is_file():
+                _check_inside(path, folder)
                 try:
                     found[path.relative_to(folder).as_posix()] = path.read_bytes()
                 except OSError as exc:
                     raise TemplateError(f"cannot read static file: {exc}") from exc
     return tuple(sorted(found.items()))
+
+
+def _check_inside(path: Path, folder: Path) -> None:
+    """A static file that links outside the templates would publish whatever it points to."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise TemplateError(
+            "static file is a symbolic link to outside the templates folder",
+            Location(_shown(str(path))),
+            "copy the file into templates/static instead of linking to it",
+        )
+
+
+def render_template(theme: Theme, name: str, context: dict[str, Any]) -> str:
+    """The template rendered; whatever goes wrong in it is a TemplateError at its file and line.
+
+    Content reaches templates only as values in `context`: it is never compiled as a template.
+    """
+    try:
+        return theme.environment.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = Location(_shown(exc.filename or exc.name or name), exc.lineno)
+        raise TemplateError(f"template syntax: {exc.message}", where) from exc
+    except jinja2.TemplateNotFound as exc:
+        where = _failing_line(theme, exc) or Location(name)
+        raise TemplateError(f"template '{exc.name}' not found", where, "check templates/") from exc
+    except jinja2.UndefinedError as exc:
+        where = _failing_line(theme, exc) or Location(name)
+        raise TemplateError(f"template uses an undefined name: {exc.message}", where) from exc
+    except Exception as exc:
+        where = _failing_line(theme, exc) or Location(name)
+        raise TemplateError(
+            f"template raised {type(exc).__name__}: {exc}", where, "fix the template"
+        ) from exc
+
+
+def _failing_line(theme: Theme, exc: BaseException) -> Location | None:
+    """The innermost template line in the traceback (Jinja maps its frames to template lines)."""
+    loader = theme.environment.loader
+    folders = [str(Path(f).resolve()) for f in getattr(loader, "searchpath", ())]
+    frames = traceback.extract_tb(exc.__traceback__)
+    for frame in reversed(frames):
+        filename = str(Path(frame.filename).resolve())
+        if any(filename.startswith(folder) for folder in folders) and frame.lineno:
+            return Location(_shown(frame.filename), frame.lineno)
+    return None
+
+
+def _shown(filename: str) -> str:
+    try:
+        return Path(filename).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return filename

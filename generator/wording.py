@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
@@ -51,3 +52,26 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     if not first or not second:
         return 0.0
     return len(first & second) / min(len(first), len(second))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[’'-][A-Za-z]+)*\b")
+_OPENING = re.compile(r"^[\s\"“‘'(\[—–-]*$")
+_NEXT_CAPITALISED = re.compile(r"^\s[A-Z]")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def proper_names(sentences: Iterable[str]) -> frozenset[str]:
+    """Stems of the capitalised words of the sentences (people, places, institutions), not a
+    sentence's first word unless a name goes on after it ('Police said' no, 'Kyle Markins' yes)."""
+    found: set[str] = set()
+    for sentence in sentences:
+        for match in _CAPITALISED.finditer(sentence):
+            first = bool(_OPENING.match(sentence[: match.start()]))
+            if first and not _NEXT_CAPITALISED.match(sentence[match.end() :]):
+                continue
+            lower = match.group().lower().replace("’", "'").removesuffix("'s")
+            if lower not in STOPWORDS and lower not in _MONTHS:
+                found.add(stem(lower))
+    return frozenset(found)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import re
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.errors import Location, OutputError
+from generator.paths import unsafe_reason
 from generator.render import Page
 
 MARKER = ".dateline-site"
+_RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 def write_site(
@@ -22,23 +27,39 @@ def write_site(
 
     An existing output folder is replaced only if Dateline made it (it holds the marker file) or
     it is empty, so a mistyped --out never deletes an editor's files. `finish` runs on the
-    complete staged folder before the swap (the search indexer adds its files there).
+    complete staged folder before the swap (the search indexer adds its files there). Whenever
+    the build stops, even killed, the output folder is the old site or the new one, never a mix.
     """
     out_dir = out_dir.absolute()
+    _recover(out_dir)
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     previous = out_dir if (out_dir / MARKER).is_file() else None
     try:
+        _make_readable(staging)
         count = _write_pages(pages, staging, previous)
         if finish is not None:
             finish(staging)
         (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
         _swap(staging, out_dir)
-    except BaseException:
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     return count
+
+
+def _recover(out_dir: Path) -> None:
+    """Puts back a site that a killed build had moved aside, and removes its leftovers."""
+    pattern = re.compile(rf"\.{re.escape(out_dir.name)}\.(new|old)-[a-z0-9_]+")
+    if not out_dir.parent.is_dir():
+        return
+    leftovers = sorted(p for p in out_dir.parent.iterdir() if pattern.fullmatch(p.name))
+    for leftover in leftovers:
+        retired = leftover / "site"
+        killed_mid_swap = leftover.name.startswith(f".{out_dir.name}.old-") and retired.is_dir()
+        if killed_mid_swap and not out_dir.exists():
+            os.replace(retired, out_dir)
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _check_replaceable(out_dir: Path) -> None:
@@ -55,15 +76,25 @@ def _check_replaceable(out_dir: Path) -> None:
     )
 
 
+def _make_readable(folder: Path) -> None:
+    """mkdtemp makes a private folder; a site is read by a web server, so use the usual mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+
+
 def _write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> int:
     """Writes each page into staging; a page the previous site has byte for byte is hard-linked
     from it instead, so only changed pages are rewritten and unchanged ones keep their mtime."""
     count = 0
     for page in pages:
-        relative = _safe_relative(page.path)
-        target = staging / relative
+        reason = unsafe_reason(page.path)
+        if reason:
+            raise OutputError(f"page path '{page.path}' {reason}", hint="rename what it came from")
+        target = staging.joinpath(*page.path.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
-        if previous is None or not _link_unchanged(previous / relative, target, page.content):
+        old = previous.joinpath(*page.path.split("/")) if previous else None
+        if old is None or not _link_unchanged(old, target, page.content):
             target.write_bytes(page.content)
         count += 1
     return count
@@ -82,22 +113,28 @@ def _link_unchanged(old: Path, target: Path, content: bytes) -> bool:
     return True
 
 
-def _safe_relative(path: str) -> Path:
-    parts = PurePosixPath(path).parts
-    if not parts or PurePosixPath(path).is_absolute() or any(p in ("..", ".", "") for p in parts):
-        raise OutputError(f"page path '{path}' would leave the output folder")
-    return Path(*parts)
-
-
 def _swap(staging: Path, out_dir: Path) -> None:
+    """Exchanges the folders in one step where the OS can; otherwise two renames, recoverable."""
     if not out_dir.exists():
         os.replace(staging, out_dir)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-    os.replace(out_dir, retired / "site")
-    try:
-        os.replace(staging, out_dir)
-    except OSError:
-        os.replace(retired / "site", out_dir)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+    elif not _exchange(staging, out_dir):
+        retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        os.replace(out_dir, retired / "site")
+        try:
+            os.replace(staging, out_dir)
+        except OSError:
+            os.replace(retired / "site", out_dir)
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Linux renameat2(RENAME_EXCHANGE): both names swap atomically. False where unsupported."""
+    if sys.platform != "linux":
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_cwd = -100
+    result = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE)
+    return bool(result == 0)

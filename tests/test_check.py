@@ -87,3 +87,25 @@ def test_a_correction_that_matches_nothing_is_a_warning(tmp_path: Path) -> None:
         "articles/bar.md:4: warning: correction 'on Sunday' matches no dated sentence"
         in result.output
     )
+
+
+def test_check_prints_errors_first_and_the_other_files_warnings_too(tmp_path: Path) -> None:
+    folder = content(tmp_path, entry=ENTRY)
+    (folder / "articles" / "broken.md").write_text("---\ntitle: T\ndate: Fryday\n---\nBody.\n")
+    result = CliRunner().invoke(main, ["check", "--content", str(folder)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        f"{folder.as_posix()}/articles/broken.md:3: error: date 'Fryday' is not a date "
+        "(hint: use YYYY-MM-DD)"
+    )
+    assert any("warning: unknown source 'ghost'" in line for line in lines[1:])
+    assert "dateline: 1 error(s) found" in result.output
+
+
+def test_extract_of_a_content_folder_takes_its_hand_written_entries(tmp_path: Path) -> None:
+    folder = content(tmp_path, entry=ENTRY)
+    result = CliRunner().invoke(main, ["extract", "--format", "json", str(folder)])
+    [event] = json.loads(result.output[result.output.index("[") :])
+    assert (event["id"], event["written"]) == ("blue-lantern", "events/blue-lantern.md")
+    assert [s["article"] for s in event["sources"]] == ["articles/bar.md"]

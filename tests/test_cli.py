@@ -42,7 +42,7 @@ def test_extract_table_is_readable() -> None:
     lines = out.splitlines()
     assert code == 0
     assert lines[0].split() == ["WHEN", "SOURCES", "ENTRY"]
-    assert "Thursday night, 5–6 June 2025        2  Russia launched a large-scale" in out
+    assert "Thursday night, 5–6 June 2025        2  Russia launches a large-scale" in out
 
 
 def test_extract_of_a_folder_reads_its_articles() -> None:

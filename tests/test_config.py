@@ -36,7 +36,7 @@ def test_keys_are_read_and_paths_resolve_against_the_file(tmp_path: Path) -> Non
     [
         ('title = "T"\ncolour = "red"\n',
          "dateline.toml:2: error: unknown key 'colour' (hint: known keys: base_url, content, "
-         "description, domain, language, output, paginate, search, timezone, title)"),
+         "description, domain, language, output, paginate, search, timezone, title, unsafe_html)"),
         ('title = "T"\ndomain = "https://timeline.example.org/"\n',
          "dateline.toml:2: error: domain 'https://timeline.example.org/' is not a host name "
          '(hint: write only the host, e.g. domain = "timeline.example.org")'),

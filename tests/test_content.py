@@ -110,6 +110,6 @@ def test_one_bad_file_does_not_hide_the_others(
     assert sorted(str(p) for p in problems) == [
         "content/articles/bad.md:1: error: missing publication date "
         "(hint: add 'date: YYYY-MM-DD' to the front matter)",
-        "content/articles/latin1.md:2: error: file is not UTF-8 (byte 14 is 0xe9) "
+        "content/articles/latin1.md:2:11: error: file is not UTF-8 (byte 14 is 0xe9) "
         "(hint: save the file as UTF-8)",
     ]

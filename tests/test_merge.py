@@ -159,3 +159,45 @@ def test_an_entry_renamed_by_an_earlier_report_leaves_a_redirect(tmp_path) -> No
     page = pages[f"events/{old}/index.html"]
     assert f'<meta http-equiv="refresh" content="0; url=../{new}/index.html">' in page
     assert f'<link rel="canonical" href="https://example.org/events/{new}/">' in page
+
+
+SHOOTING = (
+    "Kyle Markins, 17, of Findlay was killed Saturday night at a home on Road 3 near Pandora, "
+    "Putnam County Sheriff Brian Siefker said."
+)
+UNDATED = (
+    "The Putnam County sheriff's office continues to investigate the shooting that killed Kyle "
+    "Markins of Findlay at a home near Pandora."
+)
+COURT = (
+    "Bond was set Thursday for the friend of Kyle Markins, the Findlay teen who was shot at a "
+    "home near Pandora last Saturday, Putnam County records show."
+)
+
+
+def test_a_report_without_a_date_of_its_own_joins_the_entry_of_the_people_it_names() -> None:
+    merged = timeline(
+        article("first", 10, SHOOTING), article("second", 12, UNDATED), article("third", 10, STORE)
+    )
+    [entry] = about(merged.events, "Markins")
+    assert [s.article for s in entry.sources] == ["articles/first.md", "articles/second.md"]
+    assert entry.when.start.date().isoformat() == "2024-03-09"
+    assert not entry.disputed
+
+
+def test_a_later_report_restating_the_day_in_a_clause_joins_the_entry() -> None:
+    merged = timeline(
+        article("first", 10, SHOOTING), article("second", 15, COURT), article("third", 10, STORE)
+    )
+    [shooting] = [e for e in merged.events if e.when.start.date().isoformat() == "2024-03-09"
+                  and "Markins" in e.summary]  # fmt: skip
+    assert [s.article for s in shooting.sources] == ["articles/first.md", "articles/second.md"]
+    assert shooting.sources[1].phrase == "last Saturday"
+    assert shooting.id == timeline(article("first", 10, SHOOTING)).events[0].id
+    [bond] = about(merged.events, "Bond was set")
+    assert bond.when.start.date().isoformat() == "2024-03-14"
+
+
+def test_a_mention_that_restates_no_entry_makes_none() -> None:
+    merged = timeline(article("second", 15, COURT), article("third", 10, STORE))
+    assert sorted(e.when.value for e in merged.events) == ["2024-03-09TMO", "2024-03-14"]

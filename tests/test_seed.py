@@ -124,6 +124,19 @@ def test_titles_are_short_headlines_not_whole_sentences(
         assert event["title"] != event["summary"]
 
 
+def test_titles_are_the_events_clauses_in_the_present_tense(
+    timeline: dict[str, list[dict[str, object]]],
+) -> None:
+    assert [e["title"] for e in timeline["events"]] == [
+        "Russian President Vladimir Putin accuses Kyiv of orchestrating terror attacks inside Russia",
+        "Ukraine’s surprise attack on Russia’s bomber fleet",
+        "Negotiators meet in Istanbul to conduct another round of peace talks",
+        "Putin vows to respond to the strikes",
+        "Russia launches a large-scale drone and missile attack on Kyiv",
+        "More than 2,000 homes in Kyiv are without electricity",
+    ]
+
+
 def test_the_build_is_byte_identical_twice(tmp_path: Path) -> None:
     outputs = []
     for name in ("one", "two"):

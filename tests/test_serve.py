@@ -42,13 +42,13 @@ def test_the_reload_script_goes_before_the_end_of_the_body(
 ) -> None:
     served = with_reload_script(page, 7)
     assert served.endswith(expected_end)
-    assert b'var version = "7";' in served and b"/__dateline__/version" in served
+    assert b'<script src="/__dateline__/reload.js" data-version="7"></script>' in served
 
 
 def test_the_error_page_lists_every_problem_escaped() -> None:
     page = error_page(BuildStatus(3, ("a.md:3: error: date 'Fryday' <x>", "1 error(s) found")))
     assert b"<pre>a.md:3: error: date &#x27;Fryday&#x27; &lt;x&gt;</pre>" in page
-    assert b"<pre>1 error(s) found</pre>" in page and b'var version = "3";' in page
+    assert b"<pre>1 error(s) found</pre>" in page and b'data-version="3"' in page
 
 
 def test_a_failed_rebuild_is_a_status_with_problems_not_an_exception(tmp_path: Path) -> None:
@@ -128,7 +128,9 @@ def test_serve_rebuilds_reports_an_error_in_the_page_and_recovers(
 ) -> None:
     url, project, lines = server
     status, index = fetch(url)
-    assert status == 200 and "/__dateline__/version" in index
+    assert status == 200 and 'src="/__dateline__/reload.js"' in index
+    script_status, script = fetch(url + "__dateline__/reload.js")
+    assert script_status == 200 and "/__dateline__/version" in script
     article_page = url + "articles/2025-06-06-russia-strikes-kyiv/index.html"
     article = project / ARTICLE
     original = article.read_text(encoding="utf-8")

@@ -49,3 +49,8 @@ def test_list_items_and_headings_are_separate_paragraphs() -> None:
 
 def test_code_blocks_are_not_read() -> None:
     assert plain_text("Before.\n\n```\nMonday 3 June\n```\n\nAfter.").text == "Before.\n\nAfter."
+
+
+def test_reference_links_keep_their_text_and_definitions_are_not_text() -> None:
+    body = "The [ministry][1] said so.\n\n[1]: https://example.org/ministry\n"
+    assert plain_text(body).text == "The ministry said so."

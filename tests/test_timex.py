@@ -31,6 +31,10 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("He resigned Thursday.", "Thursday", WED, "DATE", "2025-05-29"),
     ("Officials said Monday the road was open.", "Monday", MON, "DATE", "2025-06-02"),
     ("The fire started Saturday.", "Saturday", SUN, "DATE", "2025-06-07"),
+    # a weekday with a date: the date decides, in either order
+    ("Officials met on Thursday, 12 June, in Vienna.", "Thursday, 12 June", dt.date(2025, 7, 20), "DATE", "2025-06-12"),
+    ("Talks opened on Tuesday 3 June 2025.", "Tuesday 3 June 2025", dt.date(2025, 7, 20), "DATE", "2025-06-03"),
+    ("He spoke on Thursday, June 12.", "Thursday, June 12", dt.date(2025, 7, 20), "DATE", "2025-06-12"),
     # weekdays in a future clause
     ("The talks will resume on Monday.", "Monday", FRI, "DATE", "2025-06-09"),
     ("The minister is due to visit on Tuesday.", "Tuesday", FRI, "DATE", "2025-06-10"),

@@ -20,6 +20,7 @@ RESOLVERS: dict[str, Resolver] = {
     "clock-part": days.resolve_clock_part,
     "week-of": days.resolve_week_of,
     "weekday-date": days.resolve_month_day,
+    "weekday-day-month": days.resolve_month_day,
     "month-day": days.resolve_month_day,
     "day-month": days.resolve_month_day,
     "day-range": days.resolve_month_day,

@@ -24,6 +24,9 @@ _YEAR = r"(?<![\d$,.])(?:1[6-9][0-9]{2}|20[0-9]{2})(?![\d%]|[,.-]\d)"
 _YEAR_ONLY = (
     r"(?<![\d$,.\u00a3\u20ac])(?<!\d-)(?:1[6-9][0-9]{2}|20[0-9]{2})"
     r"(?![\d%]|[,.]\d|-(?:year|month|day|week))"
+    # a street number: 'the 1800 block', '2000 N. Broad', '1900 Fairview Drive'
+    r"(?! block\b| (?-i:[NSEW])\.? | (?-i:[A-Z][a-z]+) (?-i:Street|St|Avenue"
+    r"|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Circle|Parkway|Highway)\b)"
 )
 _PART = r"(?:morning|afternoon|evening|night)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -64,6 +67,9 @@ RULES: dict[str, str] = {
     ),
     "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
+    "weekday-day-month": (
+        rf"{_WEEKDAY},? (?:the )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?"
+    ),
     "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
     "month-year": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})",

@@ -1,0 +1,46 @@
+"""Makes content safe where HTML autoescaping does not reach: URLs, JSON, CSV, iCalendar."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+# Browsers ignore ASCII tabs, newlines and controls inside a URL: "java\tscript:" is "javascript:".
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SCRIPT_JSON = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                "\u2029": "\\u2029"}  # fmt: skip
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see in `url`, lower-cased, or None for a relative URL."""
+    found = _SCHEME.match(_IGNORED_IN_URL.sub("", html.unescape(url)))
+    return found.group(1).lower() if found else None
+
+
+def is_safe_link(url: str) -> bool:
+    """A relative URL or one with a scheme that cannot run script (not javascript:, data:, ...)."""
+    scheme = url_scheme(url)
+    return scheme is None or scheme in SAFE_LINK_SCHEMES
+
+
+def script_json(value: object) -> str:
+    """JSON to put inside <script type="application/ld+json">: no '</script>' can close it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_JSON[m.group()], text)
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: risky first characters get a "'"."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def ical_text(value: str) -> str:
+    """An iCalendar TEXT value (RFC 5545 3.3.11): line breaks cannot start a new property."""
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    for raw, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+        text = text.replace(raw, escaped)
+    return text

@@ -1,0 +1,27 @@
+"""Places a sentence names: gazetteer cities and regions in locative phrases, not people or streets."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.places import find_places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A boy died after a shooting Friday night in Bartow County.", ("Bartow",)),
+        ("A man was shot in Tacoma on Monday.", ("Tacoma",)),
+        ("A girl was shot inside a North Philadelphia home.", ("Philadelphia",)),
+        ("Strikes hit Kyiv and the western city of Ternopil.", ("Kyiv", "Ternopil")),
+        ("He was born in Newcastle upon Tyne.", ("Newcastle upon Tyne",)),
+        ("He lived in the Eagle View Mobile Home Park.", ()),
+        ("Sofia Chiddo was found dead with her mother.", ()),
+        ("It happened in the 4700 block of West Addison Street.", ()),
+        ("He was shot in March while shoveling snow.", ()),
+    ],
+)
+def test_places_are_cities_and_regions_not_names_of_people_streets_or_months(
+    sentence: str, expected: tuple[str, ...]
+) -> None:
+    assert find_places(sentence) == expected

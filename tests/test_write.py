@@ -1,0 +1,148 @@
+"""Writing the site: a killed or interrupted build leaves the old site, and no path escapes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError
+from generator.paths import unsafe_reason
+from generator.render import Page
+from generator.write import MARKER, write_site
+
+ARTICLES = 150  # enough pages that writing them takes a while the test can land a signal in
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def write_content(root: Path, count: int) -> None:
+    articles = root / "content" / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (articles / f"a{number}.md").write_text(
+            f"---\ntitle: Article {number}\ndate: 2025-06-06\nextract: false\n---\n"
+            + f"Paragraph {number} about the talks. " * 40
+        )
+
+
+def build_and_signal(root: Path, signal_number: int) -> tuple[subprocess.Popen[bytes], bool]:
+    """Starts a build and signals it as soon as its staging folder appears (if it does)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--content", "content", "--out", "site"],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    while process.poll() is None:
+        if any(p.name.startswith(".site.new-") for p in root.iterdir()):
+            process.send_signal(signal_number)
+            break
+    process.wait(timeout=60)
+    staged = any(p.name.startswith(".site.new-") for p in root.iterdir())
+    return process, staged
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_a_build_stopped_while_writing_leaves_the_old_site(
+    tmp_path: Path, signal_number: int
+) -> None:
+    write_content(tmp_path, 3)
+    first = subprocess.run([sys.executable, "-m", "generator", "build", "--content", "content",
+                            "--out", "site"], cwd=tmp_path, capture_output=True)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    old = snapshot(tmp_path / "site")
+    write_content(tmp_path, ARTICLES)
+    for _ in range(5):  # the signal may land after the swap on a busy machine: try again
+        process, staged = build_and_signal(tmp_path, signal_number)
+        if process.returncode != 0:
+            break
+        old = snapshot(tmp_path / "site")
+    assert process.returncode in (-signal.SIGKILL, 130), process.stderr
+    assert snapshot(tmp_path / "site") == old
+    if signal_number == signal.SIGINT:
+        assert not staged, "Ctrl-C left the half-written folder behind"
+        assert (
+            process.stderr.read()
+            .decode()
+            .strip()
+            .endswith("interrupted; the output folder was left as it was")
+        )  # type: ignore[union-attr]
+
+
+def test_the_next_build_removes_what_a_killed_one_left(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([Page("index.html", b"old")], out)
+    (tmp_path / ".site.new-abc123").mkdir()
+    (tmp_path / ".site.new-abc123" / "index.html").write_bytes(b"half")
+    write_site([Page("index.html", b"new")], out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (out / "index.html").read_bytes() == b"new"
+
+
+def test_a_site_moved_aside_by_a_killed_swap_is_put_back(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([Page("index.html", b"old")], out)
+    aside = tmp_path / ".site.old-xyz789"
+    aside.mkdir()
+    os.replace(out, aside / "site")  # killed between the two renames of the fallback swap
+    with pytest.raises(OutputError):
+        write_site([Page("../escape.html", b"x")], out)
+    assert (out / "index.html").read_bytes() == b"old" and (out / MARKER).is_file()
+    assert not aside.exists()
+
+
+def test_the_site_folder_is_readable_by_others(tmp_path: Path) -> None:
+    write_site([Page("index.html", b"x")], tmp_path / "site")
+    assert (tmp_path / "site").stat().st_mode & 0o055 == 0o055 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("index.html", None),
+        ("events/2025-06-02-talks/index.html", None),
+        ("../escape.html", "has a part '..' that leaves or repeats the folder"),
+        ("events/../../x", "has a part '..' that leaves or repeats the folder"),
+        ("/etc/passwd", "is absolute or empty"),
+        ("\\\\server\\share", "is absolute or empty"),
+        ("", "is absolute or empty"),
+        ("a//b", "has a part '' that leaves or repeats the folder"),
+        ("articles/CON/index.html", "has a part 'CON' that is a name Windows reserves"),
+        ("nul.txt", "has a part 'nul.txt' that is a name Windows reserves"),
+        ("articles/com1/index.html", "has a part 'com1' that is a name Windows reserves"),
+        ("a:b.html", "has a part 'a:b.html' that contains a character that is not allowed in file names"),
+        ("a\\b.html", "has a part 'a\\b.html' that contains a character that is not allowed in file names"),
+        ("what?.html", "has a part 'what?.html' that contains a character that is not allowed in file names"),
+        ("tab\there", "has a part 'tab\there' that contains a character that is not allowed in file names"),
+        ("trailing.", "has a part 'trailing.' that ends with a space or dot (not allowed on Windows)"),
+        ("x" * 121, f"has a part '{'x' * 121}' that is longer than 120 characters"),
+    ],
+)  # fmt: skip
+def test_only_safe_relative_paths_are_written(path: str, reason: str | None) -> None:
+    assert unsafe_reason(path) == reason
+
+
+def test_an_unsafe_page_path_stops_the_write_and_keeps_the_old_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([Page("index.html", b"old")], out)
+    with pytest.raises(OutputError) as caught:
+        write_site([Page("index.html", b"new"), Page("aux/index.html", b"x")], out)
+    assert str(caught.value) == (
+        "error: page path 'aux/index.html' has a part 'aux' that is a name Windows reserves "
+        "(hint: rename what it came from)"
+    )
+    assert snapshot(out) == {"index.html": b"old", MARKER: (out / MARKER).read_bytes()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
