@@ -18,10 +18,11 @@ def diagnose(
 ) -> tuple[DatelineError, ...]:
     """Warnings for undated articles, low-confidence dates, disputed entries and unknown sources,
     and the readings' own diagnostics; paths are shown under `prefix` (the content folder)."""
+    articles = {r.article.path: r.article for r in timeline.readings}
     found = [
         *(d for r in timeline.readings for d in _relocated(r.diagnostics, prefix)),
         *(d for r in timeline.readings for d in _reading_warnings(r, prefix)),
-        *(d for e in timeline.events for d in _conflict_warnings(e, timeline, prefix)),
+        *(d for e in timeline.events for d in _conflict_warnings(e, articles, prefix)),
         *_unknown_sources(written, timeline.readings, prefix),
     ]
     return tuple(sorted(found, key=lambda d: (d.sort_key(), d.message)))
@@ -61,8 +62,9 @@ def source_line(article: Article, source: Source) -> int:
     return article.body_line + article.body[: source.start].count("\n")
 
 
-def _conflict_warnings(event: Event, timeline: Timeline, prefix: str) -> Iterator[DatelineError]:
-    articles = {r.article.path: r.article for r in timeline.readings}
+def _conflict_warnings(
+    event: Event, articles: dict[str, Article], prefix: str
+) -> Iterator[DatelineError]:
     lead = event.sources[0] if event.sources else None
     for conflict in event.conflicts:
         path, line = (event.written, 1) if event.written else ("", None)
