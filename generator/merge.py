@@ -10,18 +10,28 @@ from generator.conflicts import consensus_figures, consensus_when, find_conflict
 from generator.editors import absorb
 from generator.ids import assign_ids, candidate_id, lead_of
 from generator.model import Candidate, Event, Reading, Source, Timeline, When, Written
+from generator.nearby import Nearby
 from generator.similarity import (
     DISPUTE_DAYS,
     FINE,
+    MENTION_PRECISIONS,
+    NAME_EVIDENCE,
     WordWeights,
     days_of,
     disputes,
+    name_weight,
     restates,
     similarity,
     word_weights,
 )
 
 DISPUTE_SLACK = timedelta(days=DISPUTE_DAYS)
+# Candidates are ordered by instant but dated in their own time zones (UTC-12 to UTC+14), so a
+# later candidate's first day can come up to two days before an earlier one's.
+ZONE_SLACK = timedelta(days=2)
+# The most days apart two day-dated reports of one entry can be: a dispute's reach. Without a
+# bound, boilerplate ("last night, police said") chains day to day into entries of thousands.
+MAX_SPAN = DISPUTE_SLACK
 
 
 @dataclass(slots=True)
@@ -33,11 +43,29 @@ class _Cluster:
     restated: list[Candidate] = field(default_factory=list)
     first: date = date.max
     last: date = date.min
+    fine_first: date = date.max
+    fine_last: date = date.min
+    articles: set[str] = field(default_factory=set)
 
     def add(self, candidate: Candidate) -> None:
         self.members.append(candidate)
+        self.articles.add(candidate.source.article)
         first, last = days_of(candidate.when)
         self.first, self.last = min(self.first, first), max(self.last, last)
+        if candidate.when.precision in FINE:
+            self.fine_first, self.fine_last = min(self.fine_first, first), max(self.fine_last, last)
+
+    def restate(self, candidates: list[Candidate]) -> None:
+        self.restated.extend(candidates)
+        self.articles.update(c.source.article for c in candidates)
+
+    def admits(self, when: When) -> bool:
+        """Would its day-dated members still span at most MAX_SPAN with this interval? Alike
+        reports then join one entry only within a few days, never chained day after day."""
+        if when.precision not in FINE:
+            return True
+        first, last = days_of(when)
+        return max(self.fine_last, last) - min(self.fine_first, first) <= MAX_SPAN
 
     def near(self, when: When, slack: timedelta = timedelta(0)) -> bool:
         """Do its members' days come within `slack` of the interval's days?"""
@@ -53,7 +81,7 @@ def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = (
     )
     mentions = sorted((m for reading in readings for m in reading.mentions), key=_candidate_order)
     weights = word_weights([*candidates, *mentions])
-    clusters = _restatements(_cluster(candidates, weights), mentions, weights)
+    clusters = _restatements(*_cluster(candidates, weights), mentions, weights)
     extracted = [_event(cluster) for cluster in clusters]
     events = absorb(extracted, written, weights)
     named, redirects = assign_ids(events)
@@ -62,54 +90,75 @@ def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = (
     )
 
 
-def _cluster(candidates: Sequence[Candidate], weights: WordWeights) -> list[_Cluster]:
+def _cluster(
+    candidates: Sequence[Candidate], weights: WordWeights
+) -> tuple[list[_Cluster], Nearby]:
+    """Each candidate joins the most alike cluster, else one it disputes, else starts one."""
     clusters: list[_Cluster] = []
+    nearby = Nearby()
     for candidate in candidates:
-        best = _best_cluster(clusters, candidate, weights)
+        best = _best_cluster(clusters, nearby, candidate, weights)
         if best is None:
-            best = _disputed_cluster(clusters, candidate, weights)
+            best = _disputed_cluster(clusters, nearby, candidate, weights)
         if best is None:
-            best = _Cluster()
-            clusters.append(best)
-        best.add(candidate)
-    return clusters
+            best = len(clusters)
+            clusters.append(_Cluster())
+        clusters[best].add(candidate)
+        nearby.add(best, candidate)
+    return clusters, nearby
 
 
 def _restatements(
-    clusters: list[_Cluster], mentions: Sequence[Candidate], weights: WordWeights
+    clusters: list[_Cluster], nearby: Nearby, mentions: Sequence[Candidate], weights: WordWeights
 ) -> list[_Cluster]:
     """Coarse entries of one article that restate another's fine one ('shot in March') join it,
     and so does every mention that restates an entry; the other mentions are dropped."""
     kept: list[_Cluster] = []
     for cluster in clusters:
         coarse = all(m.when.precision not in FINE for m in cluster.members)
-        single = len({m.source.article for m in cluster.members}) == 1
-        target = _restated(clusters, cluster.members[0], weights) if coarse and single else None
-        if target is None:
+        single = len(cluster.articles) == 1
+        target = _restated(clusters, nearby, cluster.members[0], weights) if coarse else None
+        if not single or target is None:
             kept.append(cluster)
         else:
-            target.restated.extend(cluster.members)
+            target.restate(cluster.members)
     for mention in mentions:
-        target = _restated(kept, mention, weights)
+        target = _restated(clusters, nearby, mention, weights)
         if target is not None:
-            target.restated.append(mention)
+            target.restate([mention])
     return kept
 
 
 def _restated(
-    clusters: list[_Cluster], candidate: Candidate, weights: WordWeights
+    clusters: list[_Cluster], nearby: Nearby, candidate: Candidate, weights: WordWeights
 ) -> _Cluster | None:
-    """The entry, not yet citing the candidate's article, that it restates most surely."""
+    """The entry, not yet citing the candidate's article, that it restates most surely (only
+    day-dated members on its days can be restated; only coarse entries are ever dropped)."""
+    if candidate.when.precision not in MENTION_PRECISIONS:
+        return None
     best: tuple[float, int] | None = None
-    for index, cluster in enumerate(clusters):
-        if not cluster.near(candidate.when) or any(
-            m.source.article == candidate.source.article for m in _all(cluster)
-        ):
-            continue
-        score = max(restates(member, candidate, weights) for member in cluster.members)
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, index)
+    first, last = days_of(candidate.when)
+    fits: dict[int, bool] = {}
+    evidence: dict[str, bool] = {}  # names are an article's: the same for all its members
+    enough = NAME_EVIDENCE * weights.default
+    for index, member in nearby.on_days(first - ZONE_SLACK, last + ZONE_SLACK):
+        if index not in fits:
+            cluster = clusters[index]
+            near = cluster.near(candidate.when)
+            fits[index] = near and candidate.source.article not in cluster.articles
+        article = member.source.article
+        if article not in evidence:
+            evidence[article] = name_weight(member, candidate, weights) >= enough
+        if fits[index] and evidence[article]:
+            best = _better(best, restates(member, candidate, weights), index)
     return clusters[best[1]] if best else None
+
+
+def _better(best: tuple[float, int] | None, score: float, index: int) -> tuple[float, int] | None:
+    """The higher score, the earlier cluster on a tie; a score of 0 is no match."""
+    if score > 0 and (best is None or (-score, index) < (-best[0], best[1])):
+        return score, index
+    return best
 
 
 def _all(cluster: _Cluster) -> list[Candidate]:
@@ -128,30 +177,36 @@ def _candidate_order(candidate: Candidate) -> tuple[object, ...]:
 
 
 def _best_cluster(
-    clusters: list[_Cluster], candidate: Candidate, weights: WordWeights
-) -> _Cluster | None:
+    clusters: list[_Cluster], nearby: Nearby, candidate: Candidate, weights: WordWeights
+) -> int | None:
     best: tuple[float, int] | None = None
-    for index, cluster in enumerate(clusters):
-        if not cluster.near(candidate.when):
-            continue
-        score = max(similarity(member, candidate, weights) for member in cluster.members)
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, index)
-    return clusters[best[1]] if best else None
+    fits: dict[int, bool] = {}
+    for index, member in nearby.around(candidate, timedelta(0)):
+        if index not in fits:
+            cluster = clusters[index]
+            fits[index] = cluster.near(candidate.when) and cluster.admits(candidate.when)
+        if fits[index]:
+            best = _better(best, similarity(member, candidate, weights), index)
+    return best[1] if best else None
 
 
 def _disputed_cluster(
-    clusters: list[_Cluster], candidate: Candidate, weights: WordWeights
-) -> _Cluster | None:
+    clusters: list[_Cluster], nearby: Nearby, candidate: Candidate, weights: WordWeights
+) -> int | None:
     """The entry another article tells so alike that it must be this event on another day;
-    only when this article has not already reported that entry."""
-    for cluster in clusters:
-        articles = {m.source.article for m in cluster.members}
-        if not cluster.near(candidate.when, DISPUTE_SLACK) or candidate.source.article in articles:
+    only when this article has not already reported that entry. The earliest such entry."""
+    found: int | None = None
+    for index, member in nearby.around(candidate, DISPUTE_SLACK + ZONE_SLACK):
+        cluster = clusters[index]
+        if found is not None and index >= found:
             continue
-        if any(disputes(member, candidate, weights) for member in cluster.members):
-            return cluster
-    return None
+        if not cluster.near(candidate.when, DISPUTE_SLACK) or candidate.source.article in (
+            cluster.articles
+        ):
+            continue
+        if cluster.admits(candidate.when) and disputes(member, candidate, weights):
+            found = index
+    return found
 
 
 def _event(cluster: _Cluster) -> Event:

@@ -36,7 +36,9 @@ class WordWeights:
     default: float
 
     def of(self, words: Iterable[str]) -> float:
-        return sum(self.idf.get(word, self.default) for word in words)
+        """The words' summed weight, exactly rounded: the same whatever order a set of words
+        iterates in (it varies with each process's string hashing), so every build agrees."""
+        return math.fsum(self.idf.get(word, self.default) for word in words)
 
 
 def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
