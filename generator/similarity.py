@@ -36,7 +36,8 @@ class WordWeights:
     default: float
 
     def of(self, words: Iterable[str]) -> float:
-        return sum(self.idf.get(word, self.default) for word in words)
+        # fsum: exact, so the order a set iterates in (the hash seed) cannot change a merge.
+        return math.fsum(self.idf.get(word, self.default) for word in words)
 
 
 def word_weights(candidates: Iterable[Candidate]) -> WordWeights:

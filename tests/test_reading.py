@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import pickle
+import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -144,3 +146,18 @@ def test_only_changed_pages_are_rewritten(corpus: Path) -> None:
     kept = {p for p in before if before[p][0] == after[p][0]}
     assert kept == {p for p in before if before[p][1] == after[p][1]}
     assert 0 < len(kept) < len(before)
+
+
+def test_the_hash_seed_does_not_change_the_site(corpus: Path) -> None:
+    """Set iteration order follows PYTHONHASHSEED; nothing the merge decides may depend on it."""
+    sites = []
+    for seed in ("2", "3"):
+        out = corpus / f"seed-{seed}"
+        subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--no-cache", "--jobs", "1",
+             "--out", str(out)],
+            cwd=corpus, check=True, capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        sites.append(_site(out))
+    assert sites[0] == sites[1]
