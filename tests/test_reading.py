@@ -29,12 +29,11 @@ def _make_corpus(count: int, out: Path) -> None:
 
 
 def _site(folder: Path) -> dict[str, bytes]:
-    """Every file of a built site but Pagefind's index, which Pagefind itself does not make
-    byte-stable from run to run (its shard names change); Dateline's own files must be."""
+    """Every file of a built site, its Pagefind index too."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
+        if p.is_file()
     }
 
 
