@@ -21,6 +21,7 @@ from generator.intake import check_markdown, read_content_file, unsafe_links, wi
 # Re-exported: callers read front matter through content.
 from generator.matter import FrontMatter as FrontMatter
 from generator.matter import split_front_matter as split_front_matter
+from generator.matter import unknown_key_warnings
 from generator.model import Article, Correction, Written
 from generator.paths import is_reserved
 
@@ -135,11 +136,7 @@ def parse_article(
     def where(key: str) -> Location:
         return Location(shown, lines.get(key, 1))
 
-    warnings = tuple(
-        ContentError(f"unknown front matter key '{key}'", where(key), severity="warning")
-        for key in values
-        if key not in KNOWN_KEYS
-    )
+    warnings = unknown_key_warnings(values, KNOWN_KEYS, where)
     timezone = _timezone(values.get("timezone", config.timezone), where("timezone"))
     check_markdown(matter.body, matter.body_line, shown)
     warnings += unsafe_links(matter.body, matter.body_line, shown)

@@ -9,6 +9,7 @@ from typing import Any
 from slugify import slugify
 
 from generator.errors import ContentError, Location
+from generator.matter import unknown_key_warnings
 from generator.model import When, Written
 from generator.timex.intervals import interval
 
@@ -26,11 +27,7 @@ def written_entry(
     def where(key: str) -> Location:
         return Location(shown, lines.get(key, 1))
 
-    warnings = tuple(
-        ContentError(f"unknown front matter key '{key}'", where(key), severity="warning")
-        for key in values
-        if key not in ENTRY_KEYS
-    )
+    warnings = unknown_key_warnings(values, ENTRY_KEYS, where)
     title = str(values.get("title") or "").strip()
     if not title:
         raise ContentError(

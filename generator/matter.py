@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,3 +97,14 @@ def _key_lines(lines: list[str], first_line: int, shown: str) -> dict[str, int]:
         if match:
             found[match.group(1)] = number
     return found
+
+
+def unknown_key_warnings(
+    values: dict[str, Any], known: Collection[str], where: Callable[[str], Location]
+) -> tuple[ContentError, ...]:
+    """A warning at each front matter key the file kind does not know (a typo, most often)."""
+    return tuple(
+        ContentError(f"unknown front matter key '{key}'", where(key), severity="warning")
+        for key in values
+        if key not in known
+    )

@@ -36,8 +36,7 @@ class WordWeights:
     default: float
 
     def of(self, words: Iterable[str]) -> float:
-        """The words' summed weight, exactly rounded: the same whatever order a set of words
-        iterates in (it varies with each process's string hashing), so every build agrees."""
+        # fsum: exact, so the order a set iterates in (the hash seed) cannot change a merge.
         return math.fsum(self.idf.get(word, self.default) for word in words)
 
 

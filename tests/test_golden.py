@@ -20,7 +20,8 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "content").is_dir())
 
 
 def site_files(folder: Path) -> dict[str, bytes]:
-    """Every file Dateline renders; Pagefind's index (a binary bundle of its own) is left out."""
+    """Every file Dateline renders. Pagefind's bundle is left out: its scripts, wasm and index
+    bytes belong to whichever Pagefind release is installed (test_reproducible covers it)."""
     files = sorted(
         p for p in folder.rglob("*") if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
     )

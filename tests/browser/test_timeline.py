@@ -140,6 +140,21 @@ def test_search_from_the_header_form(tab: Any, seed_url: str) -> None:
     expect(page.locator(".pagefind-ui__results")).to_contain_text("Ternopil", timeout=10_000)
 
 
+def test_search_filters_by_place_from_the_rewritten_filter_index(tab: Any, seed_url: str) -> None:
+    """The place facet reads a filter index Dateline re-sorted and renamed after Pagefind ran."""
+    reader = tab()
+    page = reader.page
+    page.goto(seed_url + "search/index.html?q=Kyiv")
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_have_text("7 results for Kyiv", timeout=10_000)
+    page.locator(".pagefind-ui__filter-name", has_text="Place").click()
+    expect(page.locator("label[for='place-Ternopil']")).to_have_text("Ternopil (1)")
+    page.locator("#place-Istanbul").check()
+    expect(message).to_have_text("1 result for Kyiv", timeout=10_000)
+    expect(page.locator(".pagefind-ui__results")).to_contain_text("Istanbul", timeout=10_000)
+    assert reader.errors == []
+
+
 def test_a_day_anchor_jumps_to_that_day_and_survives_a_reload(tab: Any, seed_url: str) -> None:
     page = tab().page
     page.goto(seed_url + "index.html#2025-06-05")
