@@ -1,4 +1,4 @@
-"""Makes content safe where HTML autoescaping does not reach: URLs, JSON, CSV, iCalendar."""
+"""Makes content safe where HTML autoescaping does not reach: URLs, JSON in scripts, CSV."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ def is_safe_link(url: str) -> bool:
     return scheme is None or scheme in SAFE_LINK_SCHEMES
 
 
-def script_json(value: object) -> str:
+def script_json(value: object, indent: int | None = None, sort_keys: bool = True) -> str:
     """JSON to put inside <script type="application/ld+json">: no '</script>' can close it."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
     return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_JSON[m.group()], text)
 
 
@@ -37,10 +37,3 @@ def csv_cell(value: str) -> str:
     """A CSV cell a spreadsheet will not run as a formula: risky first characters get a "'"."""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
-
-def ical_text(value: str) -> str:
-    """An iCalendar TEXT value (RFC 5545 3.3.11): line breaks cannot start a new property."""
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
-    for raw, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
-        text = text.replace(raw, escaped)
-    return text

@@ -12,6 +12,7 @@ from typing import Any
 import icalendar
 
 from generator.config import Config
+from generator.escaping import csv_cell
 from generator.linking import absolute_url
 
 TIMED = frozenset({"part-of-day", "time"})
@@ -20,7 +21,6 @@ CSV_COLUMNS = (
     "tags", "sources", "url",
 )  # fmt: skip
 # A cell starting with one of these is a formula to spreadsheet programs (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def timelinejs_json(events: list[dict[str, Any]], config: Config) -> str:
@@ -112,10 +112,5 @@ def events_csv(events: list[dict[str, Any]], config: Config) -> str:
             "sources": "; ".join(event["outlets"]),
             "url": absolute_url(config, event["url"]),
         }
-        writer.writerow([guard_formula(str(row[key])) for key in CSV_COLUMNS])
+        writer.writerow([csv_cell(str(row[key])) for key in CSV_COLUMNS])
     return buffer.getvalue()
-
-
-def guard_formula(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula, made text with a leading apostrophe."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

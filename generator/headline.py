@@ -28,7 +28,6 @@ _NOMINAL_EVENT = re.compile(
     rf"(?P<np>(?:(?:[A-Z][\w’'-]*[’']s|the|its|their|his|her|last)\s+)(?:[\w’'-]+\s+){{0,6}}?"
     rf"(?:{EVENT_NOUNS})\b(?:\s+(?:on|against|in|at|with)\s+[\w’'-]+(?:\s+[\w’'-]+){{0,3}})?)\s*$",
 )
-_LEADING_TIME = re.compile(r"^\s*(?:on|in|at|by|early|late|since|from|during)?\s*$", re.IGNORECASE)
 _BEFORE_TIME = re.compile(
     r"\s*(?:\b(?:on|in|at|from|during|since|by|until|as of|of|early|late|earlier|later))?\s*$",
     re.IGNORECASE,

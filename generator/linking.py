@@ -3,12 +3,12 @@ fragments into original articles, and schema.org JSON-LD."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 from urllib.parse import quote
 
 from generator.config import Config
+from generator.escaping import script_json
 
 # A fragment quotes the first and last words of a long sentence, so small edits in between
 # (a corrected figure, a changed quote mark) still let the browser find it.
@@ -60,7 +60,7 @@ def event_json_ld(event: dict[str, Any], config: Config) -> str:
         "keywords": ", ".join(event["tags"]),
         "subjectOf": [_news_article(source) for source in event["sources"]],
     }
-    return script_safe_json(document)
+    return script_json(document, indent=2, sort_keys=False)
 
 
 def _news_article(source: dict[str, Any]) -> dict[str, Any]:
@@ -74,9 +74,3 @@ def _news_article(source: dict[str, Any]) -> dict[str, Any]:
     if source["outlet"]:
         article["publisher"] = {"@type": "Organization", "name": source["outlet"]}
     return article
-
-
-def script_safe_json(value: Any) -> str:
-    """JSON in which no '</script>' or '<!--' can end or change the script element holding it."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

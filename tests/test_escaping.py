@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.escaping import csv_cell, ical_text, is_safe_link, script_json
+from generator.escaping import csv_cell, is_safe_link, script_json
 
 
 @pytest.mark.parametrize(
@@ -41,10 +41,6 @@ def test_json_in_a_script_element_cannot_close_it() -> None:
 )  # fmt: skip
 def test_csv_cells_never_start_a_formula(cell: str, safe: str) -> None:
     assert csv_cell(cell) == safe
-
-
-def test_ical_text_cannot_start_a_new_property() -> None:
-    assert ical_text("a;b,c\\d\r\nEND:VEVENT\nX") == "a\\;b\\,c\\\\d\\nEND:VEVENT\\nX"
 
 
 def test_built_exports_guard_formulas_and_json_ld_cannot_close_its_script(

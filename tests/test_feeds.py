@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from generator.config import load_config
-from generator.exports import guard_formula
+from generator.escaping import csv_cell
 from generator.pipeline import build
 
 LARGE = Path(__file__).parent / "fixtures" / "danube-summer"
@@ -121,4 +121,4 @@ def test_the_csv_has_a_row_per_entry(site: Path, timeline: list[dict]) -> None: 
     ("", ""),
 ])  # fmt: skip
 def test_csv_cells_never_start_a_formula(cell: str, expected: str) -> None:
-    assert guard_formula(cell) == expected
+    assert csv_cell(cell) == expected

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from generator.config import Config
-from generator.linking import event_json_ld, script_safe_json, text_fragment_url
+from generator.escaping import script_json
+from generator.linking import event_json_ld, text_fragment_url
 
 
 @pytest.mark.parametrize(("url", "sentence", "expected"), [
@@ -22,7 +23,7 @@ def test_text_fragments_quote_the_sentence(url: str, sentence: str, expected: st
 
 
 def test_json_ld_cannot_close_its_script_element() -> None:
-    text = script_safe_json({"name": "</script><script>alert(1)</script> & <!--"})
+    text = script_json({"name": "</script><script>alert(1)</script> & <!--"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"name": "</script><script>alert(1)</script> & <!--"}
 

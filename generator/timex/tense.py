@@ -56,12 +56,6 @@ def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
     return head, after[: stop.start()] if stop else after
 
 
-def clause_around(text: str, start: int, end: int) -> str:
-    """The clause that holds text[start:end], cut at punctuation and clause-opening words."""
-    head, tail = _clause_parts(text, start, end)
-    return f"{head} {tail}"
-
-
 def _past_positions(words: str) -> list[tuple[int, int]]:
     """Past-tense words not governed by a future auxiliary ("will be held" is no past)."""
     return [(m.start(), m.end()) for m in _PAST.finditer(words)
