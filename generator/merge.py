@@ -15,11 +15,9 @@ from generator.similarity import (
     DISPUTE_DAYS,
     FINE,
     MENTION_PRECISIONS,
-    NAME_EVIDENCE,
     WordWeights,
     days_of,
     disputes,
-    name_weight,
     restates,
     similarity,
     word_weights,
@@ -59,18 +57,17 @@ class _Cluster:
         self.restated.extend(candidates)
         self.articles.update(c.source.article for c in candidates)
 
-    def admits(self, when: When) -> bool:
-        """Would its day-dated members still span at most MAX_SPAN with this interval? Alike
-        reports then join one entry only within a few days, never chained day after day."""
+    def admits(self, when: When, days: tuple[date, date]) -> bool:
+        """Would its day-dated members still span at most MAX_SPAN with this interval (whose
+        first and last days are `days`)? Alike reports then join one entry only within a few
+        days, never chained day after day."""
         if when.precision not in FINE:
             return True
-        first, last = days_of(when)
-        return max(self.fine_last, last) - min(self.fine_first, first) <= MAX_SPAN
+        return max(self.fine_last, days[1]) - min(self.fine_first, days[0]) <= MAX_SPAN
 
-    def near(self, when: When, slack: timedelta = timedelta(0)) -> bool:
-        """Do its members' days come within `slack` of the interval's days?"""
-        first, last = days_of(when)
-        return self.first - slack <= last and first <= self.last + slack
+    def near(self, days: tuple[date, date], slack: timedelta = timedelta(0)) -> bool:
+        """Do its members' days come within `slack` of the first and last day given?"""
+        return self.first - slack <= days[1] and days[0] <= self.last + slack
 
 
 def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = ()) -> Timeline:
@@ -137,20 +134,17 @@ def _restated(
     if candidate.when.precision not in MENTION_PRECISIONS:
         return None
     best: tuple[float, int] | None = None
-    first, last = days_of(candidate.when)
+    days = _days(candidate, weights)
     fits: dict[int, bool] = {}
-    evidence: dict[str, bool] = {}  # names are an article's: the same for all its members
-    enough = NAME_EVIDENCE * weights.default
-    for index, member in nearby.on_days(first - ZONE_SLACK, last + ZONE_SLACK):
-        if index not in fits:
-            cluster = clusters[index]
-            near = cluster.near(candidate.when)
-            fits[index] = near and candidate.source.article not in cluster.articles
-        article = member.source.article
-        if article not in evidence:
-            evidence[article] = name_weight(member, candidate, weights) >= enough
-        if fits[index] and evidence[article]:
-            best = _better(best, restates(member, candidate, weights), index)
+    for article in weights.evidenced(candidate):  # names are an article's, shared by its members
+        for index, member in nearby.of_article(article):
+            if index not in fits:
+                cluster = clusters[index]
+                fits[index] = (
+                    cluster.near(days) and candidate.source.article not in cluster.articles
+                )
+            if fits[index]:
+                best = _better(best, restates(member, candidate, weights), index)
     return clusters[best[1]] if best else None
 
 
@@ -181,13 +175,26 @@ def _best_cluster(
 ) -> int | None:
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
+    days = _days(candidate, weights)
     for index, member in nearby.around(candidate, timedelta(0)):
         if index not in fits:
             cluster = clusters[index]
-            fits[index] = cluster.near(candidate.when) and cluster.admits(candidate.when)
+            fits[index] = cluster.near(days) and cluster.admits(candidate.when, days)
         if fits[index]:
-            best = _better(best, similarity(member, candidate, weights), index)
+            score = similarity(member, candidate, weights)
+            if score and member.source.article != candidate.source.article:
+                score = score if _founded_alike(clusters[index], candidate, weights) else 0.0
+            best = _better(best, score, index)
     return best[1] if best else None
+
+
+def _founded_alike(cluster: _Cluster, candidate: Candidate, weights: WordWeights) -> bool:
+    """Across articles a report joins an entry only if it is also like the report that began
+    it: alike reports of different events do not chain, one resembling the next, into one."""
+    founder = cluster.members[0]
+    if founder.source.article == candidate.source.article:
+        return True
+    return similarity(founder, candidate, weights) > 0
 
 
 def _disputed_cluster(
@@ -196,17 +203,21 @@ def _disputed_cluster(
     """The entry another article tells so alike that it must be this event on another day;
     only when this article has not already reported that entry. The earliest such entry."""
     found: int | None = None
+    days = _days(candidate, weights)
     for index, member in nearby.around(candidate, DISPUTE_SLACK + ZONE_SLACK):
         cluster = clusters[index]
         if found is not None and index >= found:
             continue
-        if not cluster.near(candidate.when, DISPUTE_SLACK) or candidate.source.article in (
-            cluster.articles
-        ):
+        if not cluster.near(days, DISPUTE_SLACK) or candidate.source.article in cluster.articles:
             continue
-        if cluster.admits(candidate.when) and disputes(member, candidate, weights):
+        if cluster.admits(candidate.when, days) and disputes(member, candidate, weights):
             found = index
     return found
+
+
+def _days(candidate: Candidate, weights: WordWeights) -> tuple[date, date]:
+    profile = weights.profile(candidate)
+    return profile.first, profile.last
 
 
 def _event(cluster: _Cluster) -> Event:

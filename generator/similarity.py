@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from generator.model import Candidate, When
@@ -22,6 +22,12 @@ DISPUTE_DAYS = 3
 # uses (a victim's and a suspect's names, a street) are about the same people: on the same day
 # they are one event even worded apart, a day or two apart a dispute, and a restatement joins.
 NAME_EVIDENCE = 2.5
+# Only a name that few articles use can be such evidence: one at least this share of the way from
+# the weight of a word every article uses to that of one only one article uses (of 1,000
+# articles, one named by at most 85). A country, a capital or a president named everywhere, and
+# the generic names of a beat, add nothing however many of them two articles share.
+RARE_NAME_SHARE = 0.2
+EVERYWHERE = math.log(2)  # the weight of a word every article uses
 NAME_DISPUTE_DAYS = 2
 FINE = frozenset({"day", "part-of-day", "time"})
 # A mention as coarse as a year or a season says too little to join an entry.
@@ -29,31 +35,115 @@ MENTION_PRECISIONS = frozenset({"month", "week", "day", "part-of-day", "time"})
 
 
 @dataclass(frozen=True, slots=True)
+class Profile:
+    """What scoring needs of one candidate, worked out once a merge: its words (the sentence's
+    and its context's) and their weight, its days, its places, its article's rare names."""
+
+    candidate: Candidate  # held so that the id() it is looked up by stays its own
+    article: str
+    words: frozenset[str]
+    weight: float
+    sentence_weight: float
+    first: date
+    last: date
+    fine: bool
+    places: frozenset[str]
+    rare_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class WordWeights:
-    """Inverse document frequency of each word over the articles being merged."""
+    """Inverse document frequency of each word over the articles being merged; it remembers
+    each candidate's profile and each pair of articles' shared naming, as merging asks often."""
 
     idf: Mapping[str, float]
     default: float
+    # Each rare name, and the articles that name it.
+    holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    _profiles: dict[int, Profile] = field(default_factory=dict, compare=False, repr=False)
+    _naming: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
+    _evidenced: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, words: Iterable[str]) -> float:
         # fsum: exact, so the order a set iterates in (the hash seed) cannot change a merge.
-        return math.fsum(self.idf.get(word, self.default) for word in words)
+        default = self.default
+        return math.fsum([self.idf.get(word, default) for word in words])
+
+    @property
+    def rare_floor(self) -> float:
+        return _rare_floor(self.default)
+
+    def profile(self, candidate: Candidate) -> Profile:
+        found = self._profiles.get(id(candidate))
+        if found is None:
+            words = candidate.words | candidate.context
+            floor = self.rare_floor
+            rare = frozenset(n for n in candidate.names if self.idf.get(n, self.default) >= floor)
+            found = Profile(
+                candidate,
+                candidate.source.article,
+                words,
+                self.of(words),
+                self.of(candidate.words),
+                *days_of(candidate.when),
+                candidate.when.precision in FINE,
+                frozenset(candidate.places),
+                rare,
+            )
+            self._profiles[id(candidate)] = found
+        return found
+
+    def naming(self, first: Candidate, second: Candidate) -> float:
+        """The weight of the rare names two candidates' articles share (names are an
+        article's, so one sum serves every pair of their candidates)."""
+        a, b = first.source.article, second.source.article
+        key = (a, b) if a <= b else (b, a)
+        found = self._naming.get(key)
+        if found is None:
+            found = self.of(self.profile(first).rare_names & self.profile(second).rare_names)
+            self._naming[key] = found
+        return found
+
+    def evidenced(self, candidate: Candidate) -> tuple[str, ...]:
+        """The other articles whose rare names shared with the candidate's article weigh at
+        least NAME_EVIDENCE words only one article uses, in order."""
+        article = candidate.source.article
+        found = self._evidenced.get(article)
+        if found is None:
+            shared: dict[str, list[str]] = {}
+            for name in self.profile(candidate).rare_names:
+                for other in self.holders.get(name, ()):
+                    shared.setdefault(other, []).append(name)
+            enough = NAME_EVIDENCE * self.default
+            shared.pop(article, None)
+            found = tuple(sorted(a for a, names in shared.items() if self.of(names) >= enough))
+            self._evidenced[article] = found
+        return found
+
+
+def _rare_floor(default: float) -> float:
+    """The least weight of a rare name, when a word only one article uses weighs `default`."""
+    return EVERYWHERE + RARE_NAME_SHARE * (default - EVERYWHERE)
 
 
 def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
     """Counts in how many articles each word occurs; rare words weigh more (smoothed idf)."""
     per_article: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
     for candidate in candidates:
-        words = _profile(candidate) | candidate.names
+        words = candidate.words | candidate.context | candidate.names
         per_article.setdefault(candidate.source.article, set()).update(words)
+        names.setdefault(candidate.source.article, set()).update(candidate.names)
     frequency = Counter(word for words in per_article.values() for word in words)
     articles = max(len(per_article), 1)
     idf = {word: math.log(1 + articles / count) for word, count in frequency.items()}
-    return WordWeights(idf, math.log(1 + articles))
-
-
-def _profile(candidate: Candidate) -> frozenset[str]:
-    return candidate.words | candidate.context
+    default = math.log(1 + articles)
+    holders: dict[str, list[str]] = {}
+    for article in sorted(names):
+        for name in names[article]:
+            if idf[name] >= _rare_floor(default):
+                holders.setdefault(name, []).append(article)
+    return WordWeights(idf, default, {name: tuple(found) for name, found in holders.items()})
 
 
 def overlaps(first: When, second: When) -> bool:
@@ -77,11 +167,12 @@ def similarity(first: Candidate, second: Candidate, weights: WordWeights) -> flo
 
     Within one article the sentence words decide (the story goes on); across articles rare
     shared words decide, and two reports naming different places are different events."""
-    if first.source.article != second.source.article and _comparable(first, second):
-        if not same_days(first.when, second.when):
+    one, other = weights.profile(first), weights.profile(second)
+    if one.article != other.article:
+        if not _comparable(one, other) or not (one.first <= other.last and other.first <= one.last):
             return 0.0
-        score = _cross_article(first, second, weights, CROSS_ARTICLE_OVERLAP)
-        if not score and name_weight(first, second, weights) >= NAME_EVIDENCE * weights.default:
+        score = _cross_article(one, other, weights, CROSS_ARTICLE_OVERLAP)
+        if not score and other.article in weights.evidenced(first):
             return CROSS_ARTICLE_OVERLAP
         return score
     if not overlaps(first.when, second.when):
@@ -91,35 +182,31 @@ def similarity(first: Candidate, second: Candidate, weights: WordWeights) -> flo
         if first.when.precision == second.when.precision
         else CROSS_PRECISION_OVERLAP
     )
-    if first.source.article != second.source.article:
-        return 0.0
-    score = weighted_overlap(first.words, second.words, weights)
+    smaller = min(one.sentence_weight, other.sentence_weight)
+    score = weights.of(first.words & second.words) / smaller if smaller else 0.0
     return score if score >= needed else 0.0
 
 
-def _comparable(first: Candidate, second: Candidate) -> bool:
+def _comparable(one: Profile, other: Profile) -> bool:
     """Two fine-dated reports in different places, or a coarse date on either side, are apart."""
-    if first.when.precision not in FINE or second.when.precision not in FINE:
-        return False
-    return not _places_differ(first, second)
+    return one.fine and other.fine and not _places_differ(one, other)
 
 
-def _places_differ(first: Candidate, second: Candidate) -> bool:
-    return bool(first.places and second.places and not set(first.places) & set(second.places))
+def _places_differ(one: Profile, other: Profile) -> bool:
+    return bool(one.places and other.places and one.places.isdisjoint(other.places))
 
 
 def name_weight(first: Candidate, second: Candidate, weights: WordWeights) -> float:
     """How much rare naming the two reports' articles share."""
-    return weights.of(first.names & second.names)
+    return weights.naming(first, second)
 
 
-def _cross_article(
-    first: Candidate, second: Candidate, weights: WordWeights, needed: float
-) -> float:
-    a, b = _profile(first), _profile(second)
-    if weights.of(a & b) < MIN_SHARED_WEIGHT:
+def _cross_article(one: Profile, other: Profile, weights: WordWeights, needed: float) -> float:
+    shared = weights.of(one.words & other.words)
+    if shared < MIN_SHARED_WEIGHT:
         return 0.0
-    score = weighted_overlap(a, b, weights)
+    smaller = min(one.weight, other.weight)
+    score = shared / smaller if smaller else 0.0
     return score if score >= needed else 0.0
 
 
@@ -131,29 +218,29 @@ def weighted_overlap(first: frozenset[str], second: frozenset[str], weights: Wor
 
 def disputes(first: Candidate, second: Candidate, weights: WordWeights) -> bool:
     """The same event put on different days by two articles: near days, very alike reports."""
-    if first.source.article == second.source.article or overlaps(first.when, second.when):
+    one, other = weights.profile(first), weights.profile(second)
+    if one.article == other.article or overlaps(first.when, second.when):
         return False
-    if not _comparable(first, second):
+    if not _comparable(one, other):
         return False
     gap = abs(first.when.start - second.when.start)
     if gap > timedelta(days=DISPUTE_DAYS):
         return False
-    if gap <= timedelta(days=NAME_DISPUTE_DAYS) and (
-        name_weight(first, second, weights) >= NAME_EVIDENCE * weights.default
-    ):
+    if gap <= timedelta(days=NAME_DISPUTE_DAYS) and other.article in weights.evidenced(first):
         return True
-    return _cross_article(first, second, weights, DISPUTE_OVERLAP) > 0
+    return _cross_article(one, other, weights, DISPUTE_OVERLAP) > 0
 
 
 def restates(member: Candidate, mention: Candidate, weights: WordWeights) -> float:
     """How surely `mention` restates the event `member` reports: the weight of the names their
     articles share when its interval holds the member's and no place differs; 0 if not sure."""
-    if member.source.article == mention.source.article or member.when.precision not in FINE:
+    one, other = weights.profile(member), weights.profile(mention)
+    if one.article == other.article or not one.fine:
         return 0.0
-    if mention.when.precision not in MENTION_PRECISIONS or _places_differ(member, mention):
+    if mention.when.precision not in MENTION_PRECISIONS or _places_differ(one, other):
         return 0.0
     within = mention.when.start <= member.when.start and member.when.end <= mention.when.end
-    if not within and not same_days(member.when, mention.when):
+    if not within and not (one.first <= other.last and other.first <= one.last):
         return 0.0
     evidence = name_weight(member, mention, weights)
     return evidence if evidence >= NAME_EVIDENCE * weights.default else 0.0

@@ -201,3 +201,35 @@ def test_a_later_report_restating_the_day_in_a_clause_joins_the_entry() -> None:
 def test_a_mention_that_restates_no_entry_makes_none() -> None:
     merged = timeline(article("second", 15, COURT), article("third", 10, STORE))
     assert sorted(e.when.value for e in merged.events) == ["2024-03-09TMO", "2024-03-14"]
+
+
+def test_reports_alike_one_by_one_do_not_chain_different_events_into_one_entry() -> None:
+    school = "Mayor Oleh Hrytsenko visited the flooded school in Irpin on Saturday and met rescue workers and volunteers."
+    both = "Rescue workers and volunteers met the governor at the flooded school in Irpin on Saturday before he toured the damaged bridge near the railway station."
+    bridge = "The governor toured the damaged bridge near the railway station in Irpin on Saturday with engineers of the rail company."
+    merged = timeline(article("a", 10, school), article("b", 10, both), article("c", 10, bridge))
+    by_article = {e.sources[0].article: [s.article for s in e.sources] for e in merged.events}
+    assert by_article == {
+        "articles/a.md": ["articles/a.md", "articles/b.md"],
+        "articles/c.md": ["articles/c.md"],
+    }
+
+
+COMMON = (
+    "President Volodymyr Zelensky spoke in Kyiv with Ursula von der Leyen, Emmanuel Macron, "
+    "Olaf Scholz and Keir Starmer about Vladimir Putin."
+)
+
+
+def test_names_that_most_articles_use_are_no_evidence_of_one_event() -> None:
+    dam = "Engineers began repairing the Dnipro dam in Zaporizhzhia on Saturday."
+    market = "A grain market reopened in Zaporizhzhia on Saturday after months of closure."
+    others = [
+        article(f"other{n}", 10, COMMON, f"Crews cleared snow in Lviv street {n} on Friday.")
+        for n in range(4)
+    ]
+    merged = timeline(
+        article("dam", 10, COMMON, dam), article("market", 10, COMMON, market), *others
+    )
+    saturday = [e for e in merged.events if e.when.start.date().isoformat() == "2024-03-09"]
+    assert sorted(len(e.sources) for e in saturday) == [1, 1]
