@@ -38,6 +38,9 @@ _KILLED = _patterns(r"(?:killing|killed|kills)", _KILLED_WORDS)
 _INJURED = _patterns(
     r"(?:injuring|injured|injures|wounding|wounded|wounds|hurting)", _INJURED_WORDS
 )
+# Every pattern above needs one of these stems; most sentences have none, and this is faster.
+_KILLED_HINT = re.compile(r"kill|dead|died|slain", re.IGNORECASE)
+_INJURED_HINT = re.compile(r"injur|wound|hurt|hospitali", re.IGNORECASE)
 _LEFT_DEAD = re.compile(
     rf"\b(?:leaving|left)\s+{_ABOUT}{_NUMBER}\s+{_WHO}?\s*dead\b", re.IGNORECASE
 )
@@ -48,8 +51,10 @@ def find_figures(sentences: Iterable[str]) -> Figures:
     killed: int | None = None
     injured: int | None = None
     for sentence in sentences:
-        killed = killed if killed is not None else _count(sentence, (_LEFT_DEAD, *_KILLED))
-        injured = injured if injured is not None else _count(sentence, _INJURED)
+        if killed is None and _KILLED_HINT.search(sentence):
+            killed = _count(sentence, (_LEFT_DEAD, *_KILLED))
+        if injured is None and _INJURED_HINT.search(sentence):
+            injured = _count(sentence, _INJURED)
     return Figures(killed=killed, injured=injured)
 
 
