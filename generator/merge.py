@@ -9,14 +9,14 @@ from datetime import date, timedelta
 from generator.conflicts import consensus_figures, consensus_when, find_conflicts, precision_rank
 from generator.editors import absorb
 from generator.ids import assign_ids, candidate_id, lead_of
-from generator.model import Candidate, Event, Reading, Source, Timeline, When, Written
+from generator.model import Candidate, Event, Reading, Source, Timeline, Written
 from generator.nearby import Nearby
 from generator.similarity import (
     DISPUTE_DAYS,
     FINE,
     MENTION_PRECISIONS,
+    Profile,
     WordWeights,
-    days_of,
     disputes,
     restates,
     similarity,
@@ -34,9 +34,11 @@ MAX_SPAN = DISPUTE_SLACK
 
 @dataclass(slots=True)
 class _Cluster:
-    """An entry being made: the candidates that date and name it, and the restatements of it
-    (mentions, and coarse reports of it from other articles) that only add sources."""
+    """An entry being made: the report that began it, the candidates that date and name it,
+    and the restatements of it (mentions, and coarse reports of it from other articles) that
+    only add sources."""
 
+    founder: Profile
     members: list[Candidate] = field(default_factory=list)
     restated: list[Candidate] = field(default_factory=list)
     first: date = date.max
@@ -45,29 +47,28 @@ class _Cluster:
     fine_last: date = date.min
     articles: set[str] = field(default_factory=set)
 
-    def add(self, candidate: Candidate) -> None:
-        self.members.append(candidate)
-        self.articles.add(candidate.source.article)
-        first, last = days_of(candidate.when)
-        self.first, self.last = min(self.first, first), max(self.last, last)
-        if candidate.when.precision in FINE:
-            self.fine_first, self.fine_last = min(self.fine_first, first), max(self.fine_last, last)
+    def add(self, report: Profile) -> None:
+        self.members.append(report.candidate)
+        self.articles.add(report.article)
+        self.first, self.last = min(self.first, report.first), max(self.last, report.last)
+        if report.fine:
+            self.fine_first = min(self.fine_first, report.first)
+            self.fine_last = max(self.fine_last, report.last)
 
     def restate(self, candidates: list[Candidate]) -> None:
         self.restated.extend(candidates)
         self.articles.update(c.source.article for c in candidates)
 
-    def admits(self, when: When, days: tuple[date, date]) -> bool:
-        """Would its day-dated members still span at most MAX_SPAN with this interval (whose
-        first and last days are `days`)? Alike reports then join one entry only within a few
-        days, never chained day after day."""
-        if when.precision not in FINE:
+    def admits(self, report: Profile) -> bool:
+        """Would its day-dated members still span at most MAX_SPAN with the report? Alike
+        reports then join one entry only within a few days, never chained day after day."""
+        if not report.fine:
             return True
-        return max(self.fine_last, days[1]) - min(self.fine_first, days[0]) <= MAX_SPAN
+        return max(self.fine_last, report.last) - min(self.fine_first, report.first) <= MAX_SPAN
 
-    def near(self, days: tuple[date, date], slack: timedelta = timedelta(0)) -> bool:
-        """Do its members' days come within `slack` of the first and last day given?"""
-        return self.first - slack <= days[1] and days[0] <= self.last + slack
+    def near(self, report: Profile, slack: timedelta = timedelta(0)) -> bool:
+        """Do its members' days come within `slack` of the report's days?"""
+        return self.first - slack <= report.last and report.first <= self.last + slack
 
 
 def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = ()) -> Timeline:
@@ -94,14 +95,15 @@ def _cluster(
     clusters: list[_Cluster] = []
     nearby = Nearby()
     for candidate in candidates:
-        best = _best_cluster(clusters, nearby, candidate, weights)
+        report = weights.profile(candidate)
+        best = _best_cluster(clusters, nearby, report, weights)
         if best is None:
-            best = _disputed_cluster(clusters, nearby, candidate, weights)
+            best = _disputed_cluster(clusters, nearby, report, weights)
         if best is None:
             best = len(clusters)
-            clusters.append(_Cluster())
-        clusters[best].add(candidate)
-        nearby.add(best, candidate)
+            clusters.append(_Cluster(founder=report))
+        clusters[best].add(report)
+        nearby.add(best, report)
     return clusters, nearby
 
 
@@ -114,37 +116,34 @@ def _restatements(
     for cluster in clusters:
         coarse = all(m.when.precision not in FINE for m in cluster.members)
         single = len(cluster.articles) == 1
-        target = _restated(clusters, nearby, cluster.members[0], weights) if coarse else None
+        target = _restated(clusters, nearby, cluster.founder, weights) if coarse else None
         if not single or target is None:
             kept.append(cluster)
         else:
             target.restate(cluster.members)
     for mention in mentions:
-        target = _restated(clusters, nearby, mention, weights)
+        target = _restated(clusters, nearby, weights.profile(mention), weights)
         if target is not None:
             target.restate([mention])
     return kept
 
 
 def _restated(
-    clusters: list[_Cluster], nearby: Nearby, candidate: Candidate, weights: WordWeights
+    clusters: list[_Cluster], nearby: Nearby, report: Profile, weights: WordWeights
 ) -> _Cluster | None:
-    """The entry, not yet citing the candidate's article, that it restates most surely (only
+    """The entry, not yet citing the report's article, that it restates most surely (only
     day-dated members on its days can be restated; only coarse entries are ever dropped)."""
-    if candidate.when.precision not in MENTION_PRECISIONS:
+    if report.candidate.when.precision not in MENTION_PRECISIONS:
         return None
     best: tuple[float, int] | None = None
-    days = _days(candidate, weights)
     fits: dict[int, bool] = {}
-    for article in weights.evidenced(candidate):  # names are an article's, shared by its members
+    for article in sorted(weights.evidenced(report)):  # names are an article's
         for index, member in nearby.of_article(article):
             if index not in fits:
                 cluster = clusters[index]
-                fits[index] = (
-                    cluster.near(days) and candidate.source.article not in cluster.articles
-                )
+                fits[index] = cluster.near(report) and report.article not in cluster.articles
             if fits[index]:
-                best = _better(best, restates(member, candidate, weights), index)
+                best = _better(best, restates(member, report, weights), index)
     return clusters[best[1]] if best else None
 
 
@@ -171,53 +170,44 @@ def _candidate_order(candidate: Candidate) -> tuple[object, ...]:
 
 
 def _best_cluster(
-    clusters: list[_Cluster], nearby: Nearby, candidate: Candidate, weights: WordWeights
+    clusters: list[_Cluster], nearby: Nearby, report: Profile, weights: WordWeights
 ) -> int | None:
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
-    days = _days(candidate, weights)
-    for index, member in nearby.around(candidate, timedelta(0)):
+    for index, member in nearby.around(report, timedelta(0)):
         if index not in fits:
             cluster = clusters[index]
-            fits[index] = cluster.near(days) and cluster.admits(candidate.when, days)
+            fits[index] = cluster.near(report) and cluster.admits(report)
         if fits[index]:
-            score = similarity(member, candidate, weights)
-            if score and member.source.article != candidate.source.article:
-                score = score if _founded_alike(clusters[index], candidate, weights) else 0.0
+            score = similarity(member, report, weights)
+            if score and member.article != report.article:
+                score = score if _founded_alike(clusters[index], report, weights) else 0.0
             best = _better(best, score, index)
     return best[1] if best else None
 
 
-def _founded_alike(cluster: _Cluster, candidate: Candidate, weights: WordWeights) -> bool:
+def _founded_alike(cluster: _Cluster, report: Profile, weights: WordWeights) -> bool:
     """Across articles a report joins an entry only if it is also like the report that began
     it: alike reports of different events do not chain, one resembling the next, into one."""
-    founder = cluster.members[0]
-    if founder.source.article == candidate.source.article:
-        return True
-    return similarity(founder, candidate, weights) > 0
+    founder = cluster.founder
+    return founder.article == report.article or similarity(founder, report, weights) > 0
 
 
 def _disputed_cluster(
-    clusters: list[_Cluster], nearby: Nearby, candidate: Candidate, weights: WordWeights
+    clusters: list[_Cluster], nearby: Nearby, report: Profile, weights: WordWeights
 ) -> int | None:
     """The entry another article tells so alike that it must be this event on another day;
     only when this article has not already reported that entry. The earliest such entry."""
     found: int | None = None
-    days = _days(candidate, weights)
-    for index, member in nearby.around(candidate, DISPUTE_SLACK + ZONE_SLACK):
+    for index, member in nearby.around(report, DISPUTE_SLACK + ZONE_SLACK):
         cluster = clusters[index]
         if found is not None and index >= found:
             continue
-        if not cluster.near(days, DISPUTE_SLACK) or candidate.source.article in cluster.articles:
+        if not cluster.near(report, DISPUTE_SLACK) or report.article in cluster.articles:
             continue
-        if cluster.admits(candidate.when, days) and disputes(member, candidate, weights):
+        if cluster.admits(report) and disputes(member, report, weights):
             found = index
     return found
-
-
-def _days(candidate: Candidate, weights: WordWeights) -> tuple[date, date]:
-    profile = weights.profile(candidate)
-    return profile.first, profile.last
 
 
 def _event(cluster: _Cluster) -> Event:

@@ -62,7 +62,7 @@ class WordWeights:
     holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _profiles: dict[int, Profile] = field(default_factory=dict, compare=False, repr=False)
     _naming: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
-    _evidenced: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _evidenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, words: Iterable[str]) -> float:
         # fsum: exact, so the order a set iterates in (the hash seed) cannot change a merge.
@@ -93,30 +93,34 @@ class WordWeights:
             self._profiles[id(candidate)] = found
         return found
 
-    def naming(self, first: Candidate, second: Candidate) -> float:
-        """The weight of the rare names two candidates' articles share (names are an
-        article's, so one sum serves every pair of their candidates)."""
-        a, b = first.source.article, second.source.article
+    def of_known(self, words: Iterable[str]) -> float:
+        """`of` for words of the candidates the weights were made from."""
+        return math.fsum(map(self.idf.__getitem__, words))
+
+    def naming(self, one: Profile, other: Profile) -> float:
+        """The weight of the rare names two reports' articles share (names are an article's,
+        so one sum serves every pair of their candidates)."""
+        a, b = one.article, other.article
         key = (a, b) if a <= b else (b, a)
         found = self._naming.get(key)
         if found is None:
-            found = self.of(self.profile(first).rare_names & self.profile(second).rare_names)
+            found = self.of_known(one.rare_names & other.rare_names)
             self._naming[key] = found
         return found
 
-    def evidenced(self, candidate: Candidate) -> tuple[str, ...]:
-        """The other articles whose rare names shared with the candidate's article weigh at
-        least NAME_EVIDENCE words only one article uses, in order."""
-        article = candidate.source.article
+    def evidenced(self, profile: Profile) -> frozenset[str]:
+        """The other articles whose rare names shared with the report's article weigh at
+        least NAME_EVIDENCE words only one article uses."""
+        article = profile.article
         found = self._evidenced.get(article)
         if found is None:
             shared: dict[str, list[str]] = {}
-            for name in self.profile(candidate).rare_names:
+            for name in profile.rare_names:
                 for other in self.holders.get(name, ()):
                     shared.setdefault(other, []).append(name)
             enough = NAME_EVIDENCE * self.default
             shared.pop(article, None)
-            found = tuple(sorted(a for a, names in shared.items() if self.of(names) >= enough))
+            found = frozenset(a for a, names in shared.items() if self.of_known(names) >= enough)
             self._evidenced[article] = found
         return found
 
@@ -162,19 +166,19 @@ def days_of(when: When) -> tuple[date, date]:
     return when.start.date(), (when.end - timedelta(microseconds=1)).date()
 
 
-def similarity(first: Candidate, second: Candidate, weights: WordWeights) -> float:
+def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
     """How alike two candidates whose intervals overlap are, 0 when they are not alike enough.
 
     Within one article the sentence words decide (the story goes on); across articles rare
     shared words decide, and two reports naming different places are different events."""
-    one, other = weights.profile(first), weights.profile(second)
     if one.article != other.article:
         if not _comparable(one, other) or not (one.first <= other.last and other.first <= one.last):
             return 0.0
         score = _cross_article(one, other, weights, CROSS_ARTICLE_OVERLAP)
-        if not score and other.article in weights.evidenced(first):
+        if not score and other.article in weights.evidenced(one):
             return CROSS_ARTICLE_OVERLAP
         return score
+    first, second = one.candidate, other.candidate
     if not overlaps(first.when, second.when):
         return 0.0
     needed = (
@@ -183,7 +187,7 @@ def similarity(first: Candidate, second: Candidate, weights: WordWeights) -> flo
         else CROSS_PRECISION_OVERLAP
     )
     smaller = min(one.sentence_weight, other.sentence_weight)
-    score = weights.of(first.words & second.words) / smaller if smaller else 0.0
+    score = weights.of_known(first.words & second.words) / smaller if smaller else 0.0
     return score if score >= needed else 0.0
 
 
@@ -196,13 +200,8 @@ def _places_differ(one: Profile, other: Profile) -> bool:
     return bool(one.places and other.places and one.places.isdisjoint(other.places))
 
 
-def name_weight(first: Candidate, second: Candidate, weights: WordWeights) -> float:
-    """How much rare naming the two reports' articles share."""
-    return weights.naming(first, second)
-
-
 def _cross_article(one: Profile, other: Profile, weights: WordWeights, needed: float) -> float:
-    shared = weights.of(one.words & other.words)
+    shared = weights.of_known(one.words & other.words)
     if shared < MIN_SHARED_WEIGHT:
         return 0.0
     smaller = min(one.weight, other.weight)
@@ -216,9 +215,9 @@ def weighted_overlap(first: frozenset[str], second: frozenset[str], weights: Wor
     return weights.of(first & second) / smaller if smaller else 0.0
 
 
-def disputes(first: Candidate, second: Candidate, weights: WordWeights) -> bool:
+def disputes(one: Profile, other: Profile, weights: WordWeights) -> bool:
     """The same event put on different days by two articles: near days, very alike reports."""
-    one, other = weights.profile(first), weights.profile(second)
+    first, second = one.candidate, other.candidate
     if one.article == other.article or overlaps(first.when, second.when):
         return False
     if not _comparable(one, other):
@@ -226,15 +225,16 @@ def disputes(first: Candidate, second: Candidate, weights: WordWeights) -> bool:
     gap = abs(first.when.start - second.when.start)
     if gap > timedelta(days=DISPUTE_DAYS):
         return False
-    if gap <= timedelta(days=NAME_DISPUTE_DAYS) and other.article in weights.evidenced(first):
+    if gap <= timedelta(days=NAME_DISPUTE_DAYS) and other.article in weights.evidenced(one):
         return True
     return _cross_article(one, other, weights, DISPUTE_OVERLAP) > 0
 
 
-def restates(member: Candidate, mention: Candidate, weights: WordWeights) -> float:
-    """How surely `mention` restates the event `member` reports: the weight of the names their
-    articles share when its interval holds the member's and no place differs; 0 if not sure."""
-    one, other = weights.profile(member), weights.profile(mention)
+def restates(one: Profile, other: Profile, weights: WordWeights) -> float:
+    """How surely the report `other` restates the event the report `one` tells: the weight of
+    the names their articles share when its interval holds the member's and no place differs;
+    0 if not sure."""
+    member, mention = one.candidate, other.candidate
     if one.article == other.article or not one.fine:
         return 0.0
     if mention.when.precision not in MENTION_PRECISIONS or _places_differ(one, other):
@@ -242,5 +242,5 @@ def restates(member: Candidate, mention: Candidate, weights: WordWeights) -> flo
     within = mention.when.start <= member.when.start and member.when.end <= mention.when.end
     if not within and not (one.first <= other.last and other.first <= one.last):
         return 0.0
-    evidence = name_weight(member, mention, weights)
+    evidence = weights.naming(one, other)
     return evidence if evidence >= NAME_EVIDENCE * weights.default else 0.0
