@@ -22,6 +22,7 @@ import cbor2
 from generator.errors import DatelineError, OutputError
 
 INSTALL_HINT = "pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml"
+EMPTY_HINT = "add articles to the content folder and build again"
 FORMAT_HINT = "search works, but two builds may differ; pin pagefind to a 1.x release"
 TIMEOUT_SECONDS = 300
 BUNDLE = "pagefind"
@@ -30,13 +31,22 @@ ENTRY = "pagefind-entry.json"
 MARKER = b"pagefind_dcd"
 FILTER_HASH_DIGITS = 7
 META_FILTERS = 3  # the metadata index is [version, pages, index chunks, filters, sorts, fields]
+# Only entry and article pages carry data-pagefind-body (templates/event.html, article.html), so
+# Pagefind indexes nothing else; shown only these folders, it no longer parses every listing
+# page, megabytes each on a large site, only to drop them.
+INDEXED_FOLDERS = ("events", "articles")
+INDEXED_PAGES = "{" + ",".join(INDEXED_FOLDERS) + "}/**/*.html"
 
 
 def index_site(folder: Path) -> tuple[DatelineError, ...]:
-    """Runs `python -m pagefind --site FOLDER`; returns a warning if it is missing or fails."""
+    """Runs `python -m pagefind` on the entry and article pages in FOLDER; returns a warning if
+    it is missing or fails."""
     if importlib.util.find_spec("pagefind") is None:
         return (_warning("search index skipped: the pagefind package is not installed"),)
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--silent"]
+    if not any(next((folder / name).rglob("*.html"), None) for name in INDEXED_FOLDERS):
+        return (_warning("search index skipped: no entries or articles to search", EMPTY_HINT),)
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder)]
+    command += ["--glob", INDEXED_PAGES, "--silent"]
     try:
         finished = subprocess.run(
             command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False

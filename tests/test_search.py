@@ -19,11 +19,27 @@ from generator import search
 def test_pagefind_indexes_a_folder_of_pages(tmp_path: Path) -> None:
     if importlib.util.find_spec("pagefind") is None:
         pytest.skip("pagefind is not installed")
-    (tmp_path / "index.html").write_text(
-        "<html lang=en><body><main data-pagefind-body><h1>Istanbul talks</h1></main></body></html>"
-    )
+    write_page(tmp_path / "events" / "talks", "<h1>Istanbul talks</h1>")
     assert search.index_site(tmp_path) == ()
     assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def write_page(folder: Path, body: str) -> None:
+    """An index.html in folder whose body Pagefind indexes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(
+        f"<html lang=en><body><main data-pagefind-body>{body}</main></body></html>"
+    )
+
+
+def test_a_site_without_entries_or_articles_says_search_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<html lang=en><body><h1>Timeline</h1></body></html>")
+    (warning,) = search.index_site(tmp_path)
+    assert str(warning) == (
+        "warning: search index skipped: no entries or articles to search "
+        "(hint: add articles to the content folder and build again)"
+    )
+    assert not (tmp_path / "pagefind").exists()
 
 
 def test_a_missing_pagefind_is_a_warning_with_a_hint(
@@ -42,6 +58,7 @@ def test_a_failing_pagefind_says_why(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         return subprocess.CompletedProcess(args, 1, "", "Error: no html files\n")
 
     monkeypatch.setattr(subprocess, "run", failed)
+    write_page(tmp_path / "articles" / "talks", "<h1>Istanbul talks</h1>")
     (warning,) = search.index_site(tmp_path)
     assert warning.severity == "warning"
     assert warning.message == "search index skipped: pagefind failed: Error: no html files"
@@ -130,10 +147,8 @@ def test_a_real_index_is_normalised_and_normalising_again_changes_nothing(tmp_pa
     if importlib.util.find_spec("pagefind") is None:
         pytest.skip("pagefind is not installed")
     for name, place in [("a", "Kyiv"), ("b", "Istanbul"), ("c", "Ternopil")]:
-        (tmp_path / f"{name}.html").write_text(
-            f"<html lang=en><body><main data-pagefind-body><h1>{place} talks</h1>"
-            f'<span data-pagefind-filter="place">{place}</span></main></body></html>'
-        )
+        body = f'<h1>{place} talks</h1><span data-pagefind-filter="place">{place}</span>'
+        write_page(tmp_path / "events" / name, body)
     assert search.index_site(tmp_path) == ()
     bundle = tmp_path / "pagefind"
     (meta_file,) = bundle.glob("pagefind.*.pf_meta")
@@ -153,6 +168,7 @@ def test_an_index_in_an_unknown_format_is_a_warning(
         return subprocess.CompletedProcess(args, 0, "", "")
 
     monkeypatch.setattr(subprocess, "run", ran)
+    write_page(tmp_path / "events" / "talks", "<h1>Istanbul talks</h1>")
     bundle = pagefind_like_bundle(tmp_path, [["Kyiv", [0]]], [["Entry", [0]]])
     (bundle / "filter" / "en_bbbbbbb.pf_filter").write_bytes(gzip.compress(b"pagefind_dcx"))
     (warning,) = search.index_site(tmp_path)
