@@ -54,6 +54,8 @@ def find_places(sentence: str) -> tuple[str, ...]:
         if _MONTH.fullmatch(match.group()):
             continue
         for name, start, end in _name_variants(match.group(), match.start()):
+            if name not in cities and name not in regions:
+                continue  # most capitalised words: no need to look around them
             before, after = sentence[max(0, start - 40) : start], sentence[end : end + 40]
             locative = bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after))
             if name in cities and (locative or cities[name][1] >= _BIG_CITY):
