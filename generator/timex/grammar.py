@@ -89,7 +89,7 @@ RULES: dict[str, str] = {
     ),
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
     "quarter": (
-        r"(?:(?:the )?(?:fiscal )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+        r"(?:(?:the )?(?:fiscal[ -])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
         r" (?:fiscal )?|(?:fiscal[ -])?(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th)-)"
         rf"(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?"
         rf"(?P<y>{_YEAR}))?"
@@ -101,7 +101,7 @@ RULES: dict[str, str] = {
     ),
     "ago": (
         rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?!second|minute|hour)(?P<unit>{_UNIT})s?"
-        r"(?: and a half)? "
+        r"(?: and a half)?(?: or so)? "
         r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
@@ -133,7 +133,7 @@ RULES: dict[str, str] = {
     "period-end": (
         r"(?P<word>the end of the (?:year|month|week|quarter)|year[- ]end|year['\u2019]s end|"
         r"these days|the nineties|the eighties|the seventies|the sixties|midday|"
-        r"mid-?afternoon|mid-?morning|the morning|the afternoon|the evening)"
+        r"mid[- ]?afternoon|mid[- ]?morning|the morning|the afternoon|the evening)"
     ),
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
     "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{_YEAR})",
@@ -152,6 +152,7 @@ RULES: dict[str, str] = {
     ),
     "set": (
         r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
+        rf"(?:every|each) (?P<mon>{_MONTH_ALONE})(?! \d)|"
         rf"(?:every|each) (?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT}|{_PART})s?|"
         r"(?:(?<=times )a|(?<=twice )a|(?<=once )a|per) (?P<per>day|week|month|year)(?!-)"
     ),
@@ -162,7 +163,8 @@ RULES: dict[str, str] = {
         r"Election Day))"
     ),
     "duration": (
-        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
+        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?:(?:more|additional|extra|further|trading|"
+        rf"business|working) )?(?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
         r"(?P<half> and a half)?"
     ),
     "vague-duration": (

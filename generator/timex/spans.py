@@ -14,7 +14,7 @@ from generator.timex.context import (
     week_value,
 )
 from generator.timex.intervals import add_months
-from generator.timex.lexicon import MODS, NUMBERS, PARTS_OF_DAY, UNITS, WEEKDAYS
+from generator.timex.lexicon import MODS, MONTHS, NUMBERS, PARTS_OF_DAY, UNITS, WEEKDAYS
 
 
 def count(word: str) -> str | None:
@@ -185,6 +185,8 @@ _ADVERB_SETS = {
 def resolve_set(context: Context) -> Resolution | None:
     if context.part("adv"):
         return Resolution("SET", _ADVERB_SETS[context.part("adv")], "set-adverb")
+    if context.part("mon"):  # "every July" recurs each year in that month
+        return Resolution("SET", f"XXXX-{MONTHS[context.part('mon').rstrip('.')]:02d}", "set-month")
     if context.part("per"):
         return Resolution("SET", duration_value("1", context.part("per")), "set-per")
     unit = unit_of(context.part("unit"))

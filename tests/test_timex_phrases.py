@@ -1,0 +1,65 @@
+"""Phrase table for news wording the first tables left out: counted extra time, trading days,
+yearly months, parts of a named day, fronted day names and deadlines in past narration.
+Each row: sentence, phrase as tagged, anchor, TimeML type, TimeML value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.timex import tag
+
+FRI = dt.date(2025, 6, 6)  # a Friday
+MON = dt.date(2025, 6, 2)
+WED = dt.date(2025, 6, 4)
+
+CASES: list[tuple[str, str, dt.date, str, str]] = [
+    # extra time counted on top of a period already named
+    ("The strike could last two more weeks.", "two more weeks", FRI, "DURATION", "P2W"),
+    ("She stayed on for an additional year.", "an additional year", FRI, "DURATION", "P1Y"),
+    ("The lease runs at least 20 more years.", "at least 20 more years", FRI, "DURATION", "P20Y"),
+    ("Refunds take three extra days.", "three extra days", FRI, "DURATION", "P3D"),
+    # market and office calendars still count days
+    ("Shares fell for six trading days.", "six trading days", FRI, "DURATION", "P6D"),
+    ("Payment clears within five business days.", "five business days", FRI, "DURATION", "P5D"),
+    # "or so" softens a count without ending the phrase
+    ("A month or so ago the plant shut.", "A month or so ago", FRI, "DATE", "2025-05"),
+    # a month named with every/each recurs once a year
+    ("The village holds the fair each July.", "each July", FRI, "SET", "XXXX-07"),
+    ("Every March the river floods.", "Every March", FRI, "SET", "XXXX-03"),
+    # a part of the day written with a space
+    ("Traders sold mid afternoon.", "mid afternoon", FRI, "TIME", "2025-06-06TAF"),
+    # "fiscal-first quarter" is the fiscal first quarter
+    (
+        "It earned $3 million in the fiscal-first quarter.",
+        "the fiscal-first quarter",
+        dt.date(2025, 5, 20),
+        "DATE",
+        "2025-Q1",
+    ),
+]
+
+
+def _find(text: str, phrase: str, anchor: dt.date) -> tuple[str, str]:
+    found = tag(text, anchor, "UTC")
+    for timex in found:
+        if timex.text == phrase:
+            return timex.type, timex.value
+    raise AssertionError(f"{phrase!r} not in {[(t.text, t.value) for t in found]}")
+
+
+@pytest.mark.parametrize(("text", "phrase", "anchor", "kind", "value"), CASES)
+def test_phrase_value(text: str, phrase: str, anchor: dt.date, kind: str, value: str) -> None:
+    assert _find(text, phrase, anchor) == (kind, value)
+
+
+NOT_TIMEXES = [
+    ("The board raised its quarterly dividend.", "quarterly"),
+    ("Sales should grow 8% annually.", "annually"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TIMEXES)
+def test_not_timex(text: str, word: str) -> None:
+    assert word not in [t.text for t in tag(text, FRI)]
