@@ -30,6 +30,20 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("Every March the river floods.", "Every March", FRI, "SET", "XXXX-03"),
     # a part of the day written with a space
     ("Traders sold mid afternoon.", "mid afternoon", FRI, "TIME", "2025-06-06TAF"),
+    # a day name opening the sentence takes the tense of the clause after its comma
+    ("On Tuesday, the union plans to hold a rally.", "Tuesday", FRI, "DATE", "2025-06-10"),
+    ("On Tuesday, the union held a rally.", "Tuesday", FRI, "DATE", "2025-06-03"),
+    (
+        "On Monday, the mayor and the city council will meet.",
+        "Monday",
+        WED,
+        "DATE",
+        "2025-06-09",
+    ),
+    # a deadline in the past perfect has passed; in any other clause it lies ahead
+    ("Ten states had filed reports by Wednesday.", "Wednesday", FRI, "DATE", "2025-06-04"),
+    ("Until Thursday, they had not named a suspect.", "Thursday", FRI, "DATE", "2025-06-05"),
+    ("Firms must file reports by Wednesday.", "Wednesday", FRI, "DATE", "2025-06-11"),
     # "fiscal-first quarter" is the fiscal first quarter
     (
         "It earned $3 million in the fiscal-first quarter.",

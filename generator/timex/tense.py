@@ -44,6 +44,12 @@ _LEAD = re.compile(
     r"beginning)\s+(?:on\s+|at\s+)?$",
     re.IGNORECASE,
 )
+# a day name that opens its sentence ("On Tuesday, the union plans to strike") takes its
+# tense from the clause after the comma
+_FRONTED = re.compile(r"\s*(?:(?:on|by|until|till|since|early|late)\s+)?", re.IGNORECASE)
+# "had filed reports by Wednesday": a deadline in the past perfect is already past
+_PERFECT_PAST = re.compile(r"\bhad\b(?!\s+(?:to|better)\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.\s|[;!?\n]")
 _WINDOW = 160
 
 
@@ -77,8 +83,10 @@ def clause_direction(text: str, start: int, end: int) -> Direction:
     the first verb after it does ("Monday's talks are expected to" is future).
     """
     head, tail = _clause_parts(text, start, end)
+    if _FRONTED.fullmatch(head) and text.startswith(",", end):
+        tail = _SENTENCE_END.split(text[end + 1 : end + 1 + _WINDOW], maxsplit=1)[0]
     if _LEAD.search(text, max(0, start - 30), start):
-        return "future"
+        return "past" if _PERFECT_PAST.search(head + " " + tail) else "future"
     return _last_marker(head) or _first_marker(tail)
 
 
