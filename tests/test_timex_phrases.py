@@ -44,6 +44,84 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("Ten states had filed reports by Wednesday.", "Wednesday", FRI, "DATE", "2025-06-04"),
     ("Until Thursday, they had not named a suspect.", "Thursday", FRI, "DATE", "2025-06-05"),
     ("Firms must file reports by Wednesday.", "Wednesday", FRI, "DATE", "2025-06-11"),
+    # a part of a named day, its modifier first
+    (
+        "Shares slid mid-afternoon yesterday.",
+        "mid-afternoon yesterday",
+        FRI,
+        "TIME",
+        "2025-06-05TAF",
+    ),
+    ("The fire started late evening Sunday.", "late evening Sunday", FRI, "TIME", "2025-06-01TEV"),
+    ("Crews will return early morning Monday.", "early morning Monday", FRI, "TIME", "2025-06-09TMO"),
+    # a weekday before the last date named, and a day counted from a named day
+    (
+        "The vote was on June 4. Turnout beat the previous Friday's poll.",
+        "the previous Friday",
+        FRI,
+        "DATE",
+        "2025-05-30",
+    ),
+    (
+        "The day before last Tuesday's hearing, the two met.",
+        "The day before last Tuesday",
+        FRI,
+        "DATE",
+        "2025-06-02",
+    ),
+    (
+        "He landed the day after June 1 and left at once.",
+        "the day after June 1",
+        FRI,
+        "DATE",
+        "2025-06-02",
+    ),
+    (
+        "Rain fell on May 20. That same day, the dam broke.",
+        "That same day",
+        FRI,
+        "DATE",
+        "2025-05-20",
+    ),
+    # halves of a named year
+    (
+        "Profits will lag in the last half of 2025.",
+        "the last half of 2025",
+        FRI,
+        "DATE",
+        "2025-H2",
+    ),
+    (
+        "Demand stays weak through the first two quarters of 2026.",
+        "the first two quarters of 2026",
+        FRI,
+        "DATE",
+        "2026-H1",
+    ),
+    # an open stretch of time ahead
+    ("Prices may swing in the weeks ahead.", "the weeks ahead", FRI, "DURATION", "PXW"),
+    # a day range that names its month once gives both days
+    ("Leaders meet on July 24 and 25 in Rome.", "25", FRI, "DATE", "2025-07-25"),
+    ("Leaders meet on July 24 and 25 in Rome.", "July 24", FRI, "DATE", "2025-07-24"),
+    ("The fair ran Aug. 3-5, 2019, in Leeds.", "5, 2019", FRI, "DATE", "2019-08-05"),
+    ("The fair ran Aug. 3-5, 2019, in Leeds.", "Aug. 3", FRI, "DATE", "2019-08-03"),
+    # movable feasts
+    (
+        "Pilgrims gathered as Easter week began.",
+        "Easter week",
+        dt.date(2000, 4, 17),
+        "DATE",
+        "2000-W16",
+    ),
+    ("The shops shut on Good Friday.", "Good Friday", dt.date(2024, 4, 2), "DATE", "2024-03-29"),
+    ("Parades marked Memorial Day.", "Memorial Day", dt.date(2025, 6, 1), "DATE", "2025-05-26"),
+    (
+        "Talks resume after Labor Day, he will say.",
+        "Labor Day",
+        dt.date(2025, 8, 1),
+        "DATE",
+        "2025-09-01",
+    ),
     # "fiscal-first quarter" is the fiscal first quarter
     (
         "It earned $3 million in the fiscal-first quarter.",
@@ -71,6 +149,9 @@ def test_phrase_value(text: str, phrase: str, anchor: dt.date, kind: str, value:
 NOT_TIMEXES = [
     ("The board raised its quarterly dividend.", "quarterly"),
     ("Sales should grow 8% annually.", "annually"),
+    ("Rallies shape today's youth.", "today"),
+    ("The film High Noon played.", "Noon"),
+    ("Shares rose 4 points on March 3 to 7,000.", "7"),
 ]
 
 

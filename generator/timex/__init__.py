@@ -18,6 +18,8 @@ RESOLVERS: dict[str, Resolver] = {
     "numeric-date": days.resolve_numeric,
     "time": days.resolve_time,
     "clock-part": days.resolve_clock_part,
+    "part-day": days.resolve_part_day,
+    "half-year": quarters.resolve_half_year,
     "week-of": days.resolve_week_of,
     "weekday-date": days.resolve_month_day,
     "weekday-day-month": days.resolve_month_day,

@@ -87,6 +87,13 @@ def weekday_date(dct: date, weekday: int, direction: Direction, relation: str) -
     return dct - timedelta(days=(dct.weekday() - weekday) % 7), "weekday-past"
 
 
+def resolve_part_day(context: Context) -> Resolution:
+    """ "late afternoon Friday", "mid-morning yesterday": a part of a named day."""
+    day = named_day(context, context.part("day"))
+    mod = MODS.get(context.part("mod").rstrip("-"))
+    return _with_part(day, context.part("part"), "part-of-named-day", mod)
+
+
 def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resolution:
     if not part:
         return Resolution("DATE", day_value(day), rule, mod, anchor=True)
@@ -96,6 +103,10 @@ def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resol
 def resolve_weekday(context: Context) -> Resolution:
     relation = context.part("rel")
     weekday = WEEKDAYS[context.part("wd")]
+    if relation in ("the previous", "the preceding"):  # the one before the last date named
+        day = reference_day(context) - timedelta(days=1)
+        day -= timedelta(days=(day.weekday() - weekday) % 7)
+        return Resolution("DATE", day_value(day), "weekday-previous", anchor=True)
     possessive = context.text.startswith(("'s", "\u2019s"), context.end)
     direction = "past" if possessive else context.direction()
     day, rule = weekday_date(context.dct, weekday, direction, relation)
@@ -146,12 +157,14 @@ def clock_value(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _day_of(context: Context, phrase: str) -> date:
+def named_day(context: Context, phrase: str) -> date:
+    """The day "yesterday", "(last) Tuesday" or "June 3" names in the phrase's clause."""
     lowered = phrase.lower()
     if lowered in _DEICTIC_OFFSETS:
         return context.dct + timedelta(days=_DEICTIC_OFFSETS[lowered][0])
-    if lowered in WEEKDAYS:
-        return weekday_date(context.dct, WEEKDAYS[lowered], context.direction(), "")[0]
+    relation, _, name = lowered.rpartition(" ")
+    if name in WEEKDAYS:
+        return weekday_date(context.dct, WEEKDAYS[name], context.direction(), relation)[0]
     month, day = phrase.split(maxsplit=1)
     number = month_number(month)
     return date(nearest_year(number, _day_number(day), context.dct, context.direction()),
@@ -164,7 +177,7 @@ def resolve_time(context: Context) -> Resolution | None:
         return None
     phrase = context.parts.get("day", "")
     try:
-        day = _day_of(context, phrase) if phrase else reference_day(context)
+        day = named_day(context, phrase) if phrase else reference_day(context)
     except (ValueError, KeyError):
         return None
     if clock == "24:00":

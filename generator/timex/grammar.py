@@ -45,7 +45,7 @@ _MOD_DUR = r"(?:nearly|almost|less than|more than|at least|up to) "
 _MOD_AGO = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
 _TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
-    r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|noon|midnight)"
+    r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|(?<!high )noon|midnight)"
 )
 _SPOKEN_LOW = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
@@ -65,6 +65,10 @@ RULES: dict[str, str] = {
         r"(?P<hour>1[0-2]|[1-9])(?: o['\u2019]clock)? in the "
         r"(?P<part>morning|afternoon|evening|night)"
     ),
+    "part-day": (
+        r"(?P<mod>early |late |mid-?|mid )(?P<part>morning|afternoon|evening|night) "
+        rf"(?P<day>yesterday|today|tomorrow|{_WEEKDAY})"
+    ),
     "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-day-month": (
@@ -74,7 +78,8 @@ RULES: dict[str, str] = {
     "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
     "month-year": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})",
     "weekday": (
-        rf"(?:(?P<rel>last|next|this|early|late|this past|this coming) )?(?P<wd>{_WEEKDAY})"
+        r"(?:(?P<rel>last|next|this|early|late|this past|this coming|the previous|"
+        rf"the preceding) )?(?P<wd>{_WEEKDAY})"
         rf"(?: (?P<part>{_PART}))?"
     ),
     "weekday-plural": (
@@ -84,10 +89,15 @@ RULES: dict[str, str] = {
     "day-range": rf"(?P<d>{_DAY})(?= (?:and|to|-|\u2013|through) {_DAY} (?P<mon>{_MONTH}))",
     "deictic": (
         rf"(?:(?P<mod>early|late|later|earlier) )?(?P<word>the day before yesterday|"
-        rf"the day after tomorrow|yesterday|today|tomorrow|tonight|overnight|"
+        rf"the day after tomorrow|yesterday|today(?!['\u2019]s (?:world|youth|society|generations?|"
+        rf"young|children|kids|teenagers|standards)\b)|tomorrow|tonight|overnight|"
         rf"this (?:morning|afternoon|evening)|last night)(?: (?P<part>{_PART}))?"
     ),
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
+    "half-year": (
+        rf"(?:the )?(?P<which>first|last|final|second) (?:two quarters|half) of (?:fiscal )?"
+        rf"(?P<y>{_YEAR})"
+    ),
     "quarter": (
         r"(?:(?:the )?(?:fiscal[ -])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
         r" (?:fiscal )?|(?:fiscal[ -])?(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th)-)"
@@ -112,9 +122,11 @@ RULES: dict[str, str] = {
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
         r"month|year|weekend)(?: or so)?|"
-        r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
+        r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)"
+        rf"(?: (?P<base>(?:last |next )?{_WEEKDAY}|{_MONTH} {_DAY}|yesterday|tomorrow))?|"
         r"the (?P<unit4>weekend)|"
-        r"(?:(?P<mod>earlier|later) )?that (?P<unit3>day|night|morning|week|month|year))"
+        r"(?:(?P<mod>earlier|later) )?that (?:same |very )?"
+        r"(?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
         rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
@@ -160,7 +172,7 @@ RULES: dict[str, str] = {
         r"(?:(?P<rel>last|next|this) )?(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|"
         r"New Year's Eve|New Year's Day|"
         r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?|"
-        r"Election Day))"
+        r"Election Day|Easter(?: Sunday| Monday| week)?|Good Friday|Memorial Day|Labor Day))"
     ),
     "duration": (
         rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?:(?:more|additional|extra|further|trading|"
@@ -169,7 +181,8 @@ RULES: dict[str, str] = {
     ),
     "vague-duration": (
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
-        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)"
+        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)|"
+        r"the (?P<unit3>years|months|weeks|days) ahead"
     ),
     "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})",
     "century": (
@@ -214,10 +227,42 @@ class Hit:
     parts: dict[str, str]
 
 
+# the second day of "April 24 and 25" or "June 3-5, 1999", where the sentence goes on or ends
+_SECOND_DAY = re.compile(
+    rf"(?: and | to | through |-|\u2013)(?P<d>{_DAY})(?![,.]\d)(?:,? (?P<y>{_YEAR}))?"
+    r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:in|at|on|and|with|for|when|of|to|before|after|during)\b)"
+)
+
+
+def _day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text) or 0)
+
+
+def _day_range(text: str, hit: Hit) -> tuple[Hit, Hit | None]:
+    """A month-day hit, and the later day of a range that writes its month once."""
+    if hit.rule != "month-day" or "y" in hit.parts or "mod" in hit.parts:
+        return hit, None
+    match = _SECOND_DAY.match(text, hit.end)
+    if not match or not _day_number(hit.parts.get("d", "")) < _day_number(match["d"]) <= 31:
+        return hit, None
+    year = {"y": match["y"]} if match["y"] else {}
+    first = Hit(hit.rule, hit.start, hit.end, hit.parts | year)
+    return first, Hit("month-day", match.start("d"), match.end(), first.parts | {"d": match["d"]})
+
+
 def find_phrases(text: str) -> Iterator[Hit]:
     """Every phrase the grammar recognises in `text`, left to right, non-overlapping."""
+    taken = 0
     for match in MASTER.finditer(text):
+        if match.start() < taken:
+            continue
         rule = match.lastgroup or ""
         parts_match = RULE_PATTERNS[rule].match(text, match.start())
         parts = {k: v for k, v in parts_match.groupdict().items() if v} if parts_match else {}
-        yield Hit(rule.replace("_", "-"), match.start(), match.end(), parts)
+        hit, second = _day_range(
+            text, Hit(rule.replace("_", "-"), match.start(), match.end(), parts)
+        )
+        yield hit
+        if second:
+            taken = second.end
+            yield second

@@ -35,6 +35,12 @@ def _quarter_year(context: Context, number: int) -> int:
     return year if number <= current else year - 1
 
 
+def resolve_half_year(context: Context) -> Resolution:
+    """ "the first two quarters of 1990", "the last half of 1989": a half of a named year."""
+    half = 1 if context.part("which") == "first" else 2
+    return Resolution("DATE", f"{context.part('y')}-H{half}", "half-of-year", anchor=True)
+
+
 def resolve_year_quarter(context: Context) -> Resolution | None:
     """Quarters named with their year: "the 1988 third quarter", "this year's quarter"."""
     shift = SHIFT.get(context.part("yrel"), 0)

@@ -13,6 +13,7 @@ from generator.timex.context import (
     reference_quarter,
     week_value,
 )
+from generator.timex.days import named_day
 from generator.timex.intervals import add_months
 from generator.timex.lexicon import MODS, MONTHS, NUMBERS, PARTS_OF_DAY, UNITS, WEEKDAYS
 
@@ -104,7 +105,7 @@ def resolve_vague_duration(context: Context) -> Resolution:
         return Resolution("DATE", "FUTURE_REF", "coming-units")
     if relation == "past":
         return Resolution("DATE", "PAST_REF", "past-units")
-    unit = unit_of(context.part("unit") or context.part("unit2"))
+    unit = unit_of(context.part("unit") or context.part("unit2") or context.part("unit3"))
     value = "PXM" if unit == "quarter" else duration_value("X", unit)
     return Resolution("DURATION", value, "recent-units" if relation else "vague")
 
@@ -155,6 +156,8 @@ def resolve_anaphoric_day(context: Context) -> Resolution | None:
     amount = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
               "before": -1}.get(relation, 0)  # fmt: skip
     anchor = reference_day(context)
+    if context.part("base"):  # "the day before last Tuesday": a day counted from a named day
+        anchor = named_day(context, context.part("base"))
     if unit == "weekend" and not relation:
         return _the_weekend(context)
     if unit in PARTS_OF_DAY:
@@ -164,7 +167,8 @@ def resolve_anaphoric_day(context: Context) -> Resolution | None:
         return Resolution("DATE", week_value(anchor + timedelta(weeks=amount)) + "-WE", "anaphoric")
     value = shift(anchor, unit, amount)
     mod = {"earlier": "START", "later": "END"}.get(context.part("mod"))
-    return Resolution("DATE", value, f"anaphoric-{unit}", mod) if value else None
+    named = bool(context.part("base"))
+    return Resolution("DATE", value, f"anaphoric-{unit}", mod, anchor=named) if value else None
 
 
 def _the_weekend(context: Context) -> Resolution:
