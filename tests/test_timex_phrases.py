@@ -83,6 +83,28 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         "DATE",
         "2025-05-20",
     ),
+    # a clock time or a day count needs a full day to count from, not a bare year
+    (
+        "The plant opened in 1997. By 10 p.m., crowds had left.",
+        "10 p.m.",
+        FRI,
+        "TIME",
+        "2025-06-06T22:00",
+    ),
+    (
+        "Police came on May 3. The firm was set up in 1990. The next day, it shut.",
+        "The next day",
+        FRI,
+        "DATE",
+        "2025-05-04",
+    ),
+    (
+        "He was freed on May 2, 2019. The firm was sold in 2016. Two years later it failed.",
+        "Two years later",
+        FRI,
+        "DATE",
+        "2018",
+    ),
     # halves of a named year
     (
         "Profits will lag in the last half of 2025.",

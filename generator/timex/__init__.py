@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from zoneinfo import ZoneInfo
 
 from generator.model import Span, Timex
@@ -57,6 +58,9 @@ RESOLVERS: dict[str, Resolver] = {
 }
 
 
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _to_timex(text: str, hit: Hit, resolution: Resolution, timezone: str) -> Timex:
     bounds = interval(resolution.value, timezone) if resolution.type in ("DATE", "TIME") else None
     start, end, precision = bounds if bounds else (None, None, None)
@@ -94,13 +98,16 @@ def tag(text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en") -
     found: list[Timex] = []
     reference: str | None = None
     quarter: str | None = None
+    day: str | None = None
     for hit in find_phrases(text):
-        context = Context(text, dct, hit.start, hit.end, hit.parts, reference, quarter)
+        context = Context(text, dct, hit.start, hit.end, hit.parts, reference, quarter, day)
         resolution = RESOLVERS[hit.rule](context)
         if resolution is None:
             continue
         if resolution.anchor:
             reference = resolution.value
+        if resolution.anchor and _FULL_DAY.match(resolution.value):
+            day = resolution.value[:10]
         if resolution.anchor and "-Q" in resolution.value:
             quarter = resolution.value
         found.append(_to_timex(text, hit, resolution, timezone))

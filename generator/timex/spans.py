@@ -141,7 +141,8 @@ def resolve_ago(context: Context) -> Resolution | None:
     quarter = reference_quarter(context)
     if unit == "year" and number == "1" and quarter:
         return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
-    anchor = context.dct if direction in ("ago", "from now", "hence") else reference_day(context)
+    counted = direction in ("ago", "from now", "hence")
+    anchor = context.dct if counted else reference_day(context, unit)
     value = shift(anchor, unit, sign * int(number))
     if value is None:
         return None
@@ -155,7 +156,7 @@ def resolve_anaphoric_day(context: Context) -> Resolution | None:
             or context.part("unit4"))  # fmt: skip
     amount = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
               "before": -1}.get(relation, 0)  # fmt: skip
-    anchor = reference_day(context)
+    anchor = reference_day(context, unit)
     if context.part("base"):  # "the day before last Tuesday": a day counted from a named day
         anchor = named_day(context, context.part("base"))
     if unit == "weekend" and not relation:
