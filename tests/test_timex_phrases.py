@@ -53,7 +53,13 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         "2025-06-05TAF",
     ),
     ("The fire started late evening Sunday.", "late evening Sunday", FRI, "TIME", "2025-06-01TEV"),
-    ("Crews will return early morning Monday.", "early morning Monday", FRI, "TIME", "2025-06-09TMO"),
+    (
+        "Crews will return early morning Monday.",
+        "early morning Monday",
+        FRI,
+        "TIME",
+        "2025-06-09TMO",
+    ),
     # a weekday before the last date named, and a day counted from a named day
     (
         "The vote was on June 4. Turnout beat the previous Friday's poll.",
@@ -104,6 +110,14 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         FRI,
         "DATE",
         "2018",
+    ),
+    # "the day before <event>" set off after a date is that date
+    (
+        "Shares sank on June 2, the day before the vote.",
+        "the day",
+        FRI,
+        "DATE",
+        "2025-06-02",
     ),
     # halves of a named year
     (
@@ -173,6 +187,7 @@ NOT_TIMEXES = [
     ("Sales should grow 8% annually.", "annually"),
     ("Rallies shape today's youth.", "today"),
     ("The film High Noon played.", "Noon"),
+    ("In Paris, the day after the vote, crowds met.", "the day"),
     ("Shares rose 4 points on March 3 to 7,000.", "7"),
 ]
 

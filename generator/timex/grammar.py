@@ -122,6 +122,8 @@ RULES: dict[str, str] = {
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
         r"month|year|weekend)(?: or so)?|"
+        # "Oct. 12, the day before the crash": the day an event dates, in apposition to a date
+        r"(?<=, )the (?P<unit5>day)(?= (?:before|after) (?-i:[a-z]))|"
         r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)"
         rf"(?: (?P<base>(?:last |next )?{_WEEKDAY}|{_MONTH} {_DAY}|yesterday|tomorrow))?|"
         r"the (?P<unit4>weekend)|"

@@ -150,7 +150,20 @@ def resolve_ago(context: Context) -> Resolution | None:
     return Resolution("DATE", value, rule, _mod(context))
 
 
+_APPOSITION = re.compile(r"(?:\d|day)(?:, \d{4})?,\s*$")
+
+
+def _day_of_event(context: Context) -> Resolution | None:
+    """ "Oct. 12, the day before the crash" is Oct. 12; without a date before it, the event's
+    day is unknown."""
+    if not context.day or not _APPOSITION.search(context.text, 0, context.start):
+        return None
+    return Resolution("DATE", context.day, "apposition-day")
+
+
 def resolve_anaphoric_day(context: Context) -> Resolution | None:
+    if context.part("unit5"):
+        return _day_of_event(context)
     relation = context.part("rel") or context.part("dir")
     unit = (context.part("unit") or context.part("unit2") or context.part("unit3")
             or context.part("unit4"))  # fmt: skip
