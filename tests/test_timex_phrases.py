@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from generator.timex import tag
+from generator.timex.timeml import to_timeml
 
 FRI = dt.date(2025, 6, 6)  # a Friday
 MON = dt.date(2025, 6, 2)
@@ -59,6 +60,36 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         FRI,
         "TIME",
         "2025-06-09TMO",
+    ),
+    # a clock time takes a full date that follows it, weekday and year included
+    (
+        "The quake struck at 2:15 a.m. on Tuesday, June 3rd, officials said.",
+        "2:15 a.m. on Tuesday, June 3rd",
+        dt.date(2025, 7, 20),
+        "TIME",
+        "2025-06-03T02:15",
+    ),
+    (
+        "The blast came at 9:40 a.m. May 3, 2024, in Rome.",
+        "9:40 a.m. May 3, 2024",
+        FRI,
+        "TIME",
+        "2024-05-03T09:40",
+    ),
+    # "the morning of July 14" is that morning
+    (
+        "On the morning of July 14, troops moved in.",
+        "the morning of July 14",
+        dt.date(2025, 7, 20),
+        "TIME",
+        "2025-07-14TMO",
+    ),
+    (
+        "He was shot on the night of Friday, May 30.",
+        "the night of Friday, May 30",
+        FRI,
+        "TIME",
+        "2025-05-30TNI",
     ),
     # a weekday before the last date named, and a day counted from a named day
     (
@@ -195,3 +226,11 @@ NOT_TIMEXES = [
 @pytest.mark.parametrize(("text", "word"), NOT_TIMEXES)
 def test_not_timex(text: str, word: str) -> None:
     assert word not in [t.text for t in tag(text, FRI)]
+
+
+def test_timeml_tags_the_date_of_a_part_of_day_named_with_of() -> None:
+    text = "On the night of May 30, he was shot."
+    assert to_timeml(text, tag(text, FRI)) == (
+        'On the night of <TIMEX3 tid="t1" type="DATE" value="2025-05-30">May 30</TIMEX3>, '
+        "he was shot."
+    )

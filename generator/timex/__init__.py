@@ -20,6 +20,7 @@ RESOLVERS: dict[str, Resolver] = {
     "time": days.resolve_time,
     "clock-part": days.resolve_clock_part,
     "part-day": days.resolve_part_day,
+    "part-of-date": days.resolve_part_of_date,
     "half-year": quarters.resolve_half_year,
     "week-of": days.resolve_week_of,
     "weekday-date": days.resolve_month_day,

@@ -165,10 +165,25 @@ def named_day(context: Context, phrase: str) -> date:
     relation, _, name = lowered.rpartition(" ")
     if name in WEEKDAYS:
         return weekday_date(context.dct, WEEKDAYS[name], context.direction(), relation)[0]
-    month, day = phrase.split(maxsplit=1)
-    number = month_number(month)
-    return date(nearest_year(number, _day_number(day), context.dct, context.direction()),
-                number, _day_number(day))  # fmt: skip
+    match = _MONTH_DAY.search(phrase)  # "June 3", "Tuesday, June 28th", "June 3, 2024"
+    if not match:
+        raise ValueError(phrase)
+    month, day = month_number(match["mon"]), _day_number(match["d"])
+    if match["y"]:
+        return date(int(match["y"]), month, day)
+    return date(nearest_year(month, day, context.dct, context.direction()), month, day)
+
+
+_MONTH_DAY = re.compile(r"(?P<mon>[a-z]+\.?) (?P<d>\d{1,2})\w*(?:,? (?P<y>\d{4}))?$", re.IGNORECASE)
+
+
+def resolve_part_of_date(context: Context) -> Resolution | None:
+    """ "the morning of July 14": the part of day on the day named after "of"."""
+    try:
+        day = named_day(context, context.parts["day"])
+    except (ValueError, KeyError):
+        return None
+    return _with_part(day, context.part("part"), "part-of-date")
 
 
 def resolve_time(context: Context) -> Resolution | None:

@@ -53,7 +53,10 @@ _SPOKEN_LOW = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _SPOKEN_YEAR = rf"(?:nineteen (?:and )?{_SPOKEN_LOW}|two thousand(?: (?:and )?{_SPOKEN_LOW})?)"
-_DAY_EXPR = rf"(?:{_WEEKDAY}|{_MONTH} {_DAY}|today|yesterday|tomorrow|tonight)"
+_DAY_EXPR = (
+    rf"(?:(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:,? {_YEAR})?|{_WEEKDAY}|today|yesterday|tomorrow|"
+    r"tonight)"
+)
 
 RULES: dict[str, str] = {
     "iso-date": r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
@@ -69,6 +72,7 @@ RULES: dict[str, str] = {
         r"(?P<mod>early |late |mid-?|mid )(?P<part>morning|afternoon|evening|night) "
         rf"(?P<day>yesterday|today|tomorrow|{_WEEKDAY})"
     ),
+    "part-of-date": rf"the (?P<part>morning|afternoon|evening|night) of (?P<day>{_DAY_EXPR})",
     "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-day-month": (

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.model import Timex
+from generator.model import Span, Timex
+
+
+def _as_annotated(timex: Timex) -> Timex:
+    """The timex as TimeML corpora annotate it: "the night of Oct. 23" is tagged on its date
+    alone (the tagger keeps the part of day for the timeline)."""
+    if timex.rule != "part-of-date":
+        return timex
+    offset = timex.text.index(" of ") + len(" of ")
+    span = Span(timex.span.start + offset, timex.span.end)
+    value = timex.value.split("T")[0]
+    return replace(timex, span=span, text=timex.text[offset:], type="DATE", value=value)
 
 
 def _opening_tag(number: int, timex: Timex) -> str:
@@ -21,7 +33,8 @@ def to_timeml(text: str, timexes: Iterable[Timex], first_id: int = 1) -> str:
     """`text` with &, <, > escaped and each timex wrapped in an inline TIMEX3 tag."""
     pieces: list[str] = []
     position = 0
-    for number, timex in enumerate(timexes, start=first_id):
+    for number, found in enumerate(timexes, start=first_id):
+        timex = _as_annotated(found)
         if timex.span.start < position:
             continue
         pieces.append(escape(text[position : timex.span.start]))
