@@ -14,6 +14,7 @@ from generator.timex.timeml import to_timeml
 FRI = dt.date(2025, 6, 6)  # a Friday
 MON = dt.date(2025, 6, 2)
 WED = dt.date(2025, 6, 4)
+NOV = dt.date(2025, 11, 2)  # early in a quarter, when the last one is reported
 
 CASES: list[tuple[str, str, dt.date, str, str]] = [
     # extra time counted on top of a period already named
@@ -188,6 +189,22 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         dt.date(2025, 8, 1),
         "DATE",
         "2025-09-01",
+    ),
+    # a report's comparisons refer to the latest quarter it names that has ended, not to an
+    # outlook for the running quarter or a look back at an earlier one
+    (
+        "Net rose in the third quarter. It sees a weak fourth quarter. A year ago, it lost money.",
+        "A year ago",
+        NOV,
+        "DATE",
+        "2024-Q3",
+    ),
+    (
+        "Net rose in the third quarter after a flat second quarter. A year earlier, it lost money.",
+        "A year earlier",
+        NOV,
+        "DATE",
+        "2024-Q3",
     ),
     # "fiscal-first quarter" is the fiscal first quarter
     (

@@ -110,6 +110,6 @@ def tag(text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en") -
         if resolution.anchor and _FULL_DAY.match(resolution.value):
             day = resolution.value[:10]
         if resolution.anchor and "-Q" in resolution.value:
-            quarter = resolution.value
+            quarter = quarters.reported_quarter(quarter, resolution.value, dct)
         found.append(_to_timex(text, hit, resolution, timezone))
     return tuple(found)
