@@ -121,6 +121,21 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         "DATE",
         "2025-05-20",
     ),
+    # thousands of years count millennia, and reach back before year one
+    (
+        "Families kept the craft for more than two thousand years.",
+        "more than two thousand years",
+        FRI,
+        "DURATION",
+        "P2L",
+    ),
+    (
+        "The town was founded three thousand years ago.",
+        "three thousand years ago",
+        FRI,
+        "DATE",
+        "PAST_REF",
+    ),
     # a clock time or a day count needs a full day to count from, not a bare year
     (
         "The plant opened in 1997. By 10 p.m., crowds had left.",
@@ -235,6 +250,8 @@ NOT_TIMEXES = [
     ("Sales should grow 8% annually.", "annually"),
     ("Rallies shape today's youth.", "today"),
     ("The film High Noon played.", "Noon"),
+    ("Police came in the early hours of Monday.", "hours"),
+    ("The custom is two thousand years old.", "two thousand"),
     ("In Paris, the day after the vote, crowds met.", "the day"),
     ("Shares rose 4 points on March 3 to 7,000.", "7"),
 ]

@@ -37,6 +37,7 @@ _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
     r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten) thousand|"
     r"a couple of|couple of|a dozen|dozen|half a|a few|several|few|many|some|a|an)"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
@@ -187,10 +188,11 @@ RULES: dict[str, str] = {
     ),
     "vague-duration": (
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
-        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)|"
+        r"quarters)|(?<!early )(?<!small )(?<!wee )"
+        r"(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)|"
         r"the (?P<unit3>years|months|weeks|days) ahead"
     ),
-    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})",
+    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})(?![ -](?:{_UNIT})s?\b)",
     "century": (
         r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<rel>this|last|next) century"
     ),

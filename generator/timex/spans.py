@@ -30,6 +30,8 @@ def count(word: str) -> str | None:
         return str(NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0))
     if word in NUMBERS:
         return str(NUMBERS[word]) if NUMBERS[word] else "0.5"
+    if word.endswith(" thousand") and word[:-9] in NUMBERS:
+        return str(NUMBERS[word[:-9]] * 1000)
     return "X" if word in ("several", "a few", "few", "many", "some") else None
 
 
@@ -44,6 +46,8 @@ def duration_value(number: str, unit: str) -> str:
     if letter in ("DE", "CE"):
         scale = 10 if letter == "DE" else 100
         return f"P{number}Y" if number == "X" else f"P{int(float(number) * scale)}Y"
+    if unit == "year" and number.isdigit() and int(number) % 1000 == 0:
+        return f"P{int(number) // 1000}L"  # TimeML counts millennia with L
     if unit == "fortnight" and number != "X":
         return f"P{int(float(number) * 2)}W"
     if number.endswith(".0"):
@@ -146,6 +150,8 @@ def resolve_ago(context: Context) -> Resolution | None:
     value = shift(anchor, unit, sign * int(number))
     if value is None:
         return None
+    if value.startswith("-"):  # "two thousand years ago" lies before year 1
+        return Resolution("DATE", "PAST_REF", "ago-before-year-one")
     rule = "ago" if direction == "ago" else f"anaphoric-{direction.replace(' ', '-')}"
     return Resolution("DATE", value, rule, _mod(context))
 
