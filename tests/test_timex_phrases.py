@@ -30,6 +30,23 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     # a month named with every/each recurs once a year
     ("The village holds the fair each July.", "each July", FRI, "SET", "XXXX-07"),
     ("Every March the river floods.", "Every March", FRI, "SET", "XXXX-03"),
+    # weekday nights that recur, and a weekday sharing them in a pair
+    ("Bars close early on Friday nights.", "Friday nights", FRI, "SET", "XXXX-WXX-5TNI"),
+    (
+        "Flights leave on Monday and Tuesday nights from March 30.",
+        "Monday",
+        FRI,
+        "SET",
+        "XXXX-WXX-1TNI",
+    ),
+    (
+        "Flights leave on Monday and Tuesday nights from March 30.",
+        "Tuesday nights",
+        FRI,
+        "SET",
+        "XXXX-WXX-2TNI",
+    ),
+    ("Clinics open on Mondays and Thursdays.", "Mondays", FRI, "SET", "XXXX-WXX-1"),
     # a part of the day written with a space
     ("Traders sold mid afternoon.", "mid afternoon", FRI, "TIME", "2025-06-06TAF"),
     # a day name opening the sentence takes the tense of the clause after its comma

@@ -82,13 +82,15 @@ RULES: dict[str, str] = {
     "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
     "month-year": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})",
+    # "Tuesdays", "every Tuesday", "Tuesday nights", and "Monday" in "Monday and Tuesday nights"
+    "weekday-plural": (
+        rf"(?:(?:every|each) (?={_WEEKDAY})|(?={_WEEKDAY}(?:s\b| {_PART}s\b))|"
+        rf"(?={_WEEKDAY} (?:and|or) {_WEEKDAY}(?:s\b| (?P<shared>{_PART})s\b)))"
+        rf"(?P<wd>{_WEEKDAY})s?(?: (?P<part>{_PART})s?)?"
+    ),
     "weekday": (
         r"(?:(?P<rel>last|next|this|early|late|this past|this coming|the previous|"
         rf"the preceding) )?(?P<wd>{_WEEKDAY})"
-        rf"(?: (?P<part>{_PART}))?"
-    ),
-    "weekday-plural": (
-        rf"(?:(?:every|each) (?={_WEEKDAY})|(?={_WEEKDAY}s\b))(?P<wd>{_WEEKDAY})s?"
         rf"(?: (?P<part>{_PART}))?"
     ),
     "day-range": rf"(?P<d>{_DAY})(?= (?:and|to|-|\u2013|through) {_DAY} (?P<mon>{_MONTH}))",
