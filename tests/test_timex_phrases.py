@@ -285,3 +285,11 @@ def test_timeml_tags_the_date_of_a_part_of_day_named_with_of() -> None:
         'On the night of <TIMEX3 tid="t1" type="DATE" value="2025-05-30">May 30</TIMEX3>, '
         "he was shot."
     )
+
+
+def test_timeml_tags_a_count_before_later_as_a_duration() -> None:
+    text = "The dam broke on May 20. Three days later, the town flooded."
+    assert [t.value for t in tag(text, FRI)] == ["2025-05-20", "2025-05-23"]
+    assert to_timeml(text, tag(text, FRI)).endswith(
+        '<TIMEX3 tid="t2" type="DURATION" value="P3D">Three days</TIMEX3> later, the town flooded.'
+    )
