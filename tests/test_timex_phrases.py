@@ -238,6 +238,22 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
         "DATE",
         "2024-Q3",
     ),
+    # a plan told in the past perfect was for a day now past
+    (
+        "The offer had been scheduled to expire Friday.",
+        "Friday",
+        WED,
+        "DATE",
+        "2025-05-30",
+    ),
+    (
+        "The raid began as previously planned Tuesday night.",
+        "Tuesday night",
+        FRI,
+        "TIME",
+        "2025-06-03TNI",
+    ),
+    ("The vote is scheduled for Friday.", "Friday", WED, "DATE", "2025-06-06"),
     # "fiscal-first quarter" is the fiscal first quarter
     (
         "It earned $3 million in the fiscal-first quarter.",

@@ -68,8 +68,17 @@ def _past_positions(words: str) -> list[tuple[int, int]]:
             if not _FUTURE.search(words, max(0, m.start() - 30), m.end())]  # fmt: skip
 
 
+# "had been scheduled to", "previously planned": a plan made in the past, for a day now past
+_PLANNED_BEFORE = re.compile(r"\b(?:had(?:\s+been)?|previously)\s+$", re.IGNORECASE)
+
+
+def _future_positions(words: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _FUTURE.finditer(words)
+            if not _PLANNED_BEFORE.search(words, max(0, m.start() - 20), m.start())]  # fmt: skip
+
+
 def _last_marker(words: str) -> Direction:
-    future = [m.end() for m in _FUTURE.finditer(words)]
+    future = [end for _, end in _future_positions(words)]
     past = [end for _, end in _past_positions(words)]
     if not future and not past:
         return None
@@ -91,8 +100,8 @@ def clause_direction(text: str, start: int, end: int) -> Direction:
 
 
 def _first_marker(words: str) -> Direction:
-    future = _FUTURE.search(words)
+    future = _future_positions(words)
     past = _past_positions(words)
-    if future and (not past or future.start() < past[0][0]):
+    if future and (not past or future[0][0] < past[0][0]):
         return "future"
     return "past" if past else None
