@@ -22,6 +22,16 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("She stayed on for an additional year.", "an additional year", FRI, "DURATION", "P1Y"),
     ("The lease runs at least 20 more years.", "at least 20 more years", FRI, "DURATION", "P20Y"),
     ("Refunds take three extra days.", "three extra days", FRI, "DURATION", "P3D"),
+    # spelled counts: spaced compounds and halves
+    (
+        "It rained for the last twenty four hours.",
+        "the last twenty four hours",
+        FRI,
+        "DURATION",
+        "PT24H",
+    ),
+    ("The talks took half an hour.", "half an hour", FRI, "DURATION", "PT30M"),
+    ("The lease runs half a year.", "half a year", FRI, "DURATION", "P6M"),
     # market and office calendars still count days
     ("Shares fell for six trading days.", "six trading days", FRI, "DURATION", "P6D"),
     ("Payment clears within five business days.", "five business days", FRI, "DURATION", "P5D"),

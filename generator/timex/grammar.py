@@ -34,11 +34,11 @@ _UNIT = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
 )
 _NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten) thousand|"
-    r"a couple of|couple of|a dozen|dozen|half a|a few|several|few|many|some|a|an)"
+    r"a couple of|couple of|a dozen|dozen|half an|half a|a few|several|few|many|some|a|an)"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
 _MOD_DATE = r"(?:early|late|mid|the (?:beginning|start|end|middle) of)[ -]?"

@@ -25,8 +25,8 @@ def count(word: str) -> str | None:
         return word
     if re.fullmatch(r"\d+ 1/2|\d+\.\d+", word):
         return str(float(word.replace(" 1/2", ".5")))
-    if "-" in word:
-        tens, ones = word.split("-", 1)
+    if re.fullmatch(r"[a-z]+ty[- ][a-z]+", word):  # "twenty-four", "twenty four"
+        tens, ones = re.split(r"[- ]", word, maxsplit=1)
         return str(NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0))
     if word in NUMBERS:
         return str(NUMBERS[word]) if NUMBERS[word] else "0.5"
@@ -52,8 +52,8 @@ def duration_value(number: str, unit: str) -> str:
         return f"P{int(float(number) * 2)}W"
     if number.endswith(".0"):
         number = number[:-2]
-    if number.endswith(".5") and unit in _HALVES:
-        return _HALVES[unit].format(number[:-2])
+    if number.endswith(".5") and unit in _HALVES:  # "half a year" is P6M, not P0Y6M
+        return re.sub(r"(?<=[PT])0[YMDH]", "", _HALVES[unit].format(number[:-2]))
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
 
 
