@@ -70,10 +70,10 @@ RULES: dict[str, str] = {
         r"(?P<part>morning|afternoon|evening|night)"
     ),
     "part-day": (
-        r"(?P<mod>early |late |mid-?|mid )(?P<part>morning|afternoon|evening|night) "
+        r"(?=[elm])(?P<mod>early |late |mid-?|mid )(?P<part>morning|afternoon|evening|night) "
         rf"(?P<day>yesterday|today|tomorrow|{_WEEKDAY})"
     ),
-    "part-of-date": rf"the (?P<part>morning|afternoon|evening|night) of (?P<day>{_DAY_EXPR})",
+    "part-of-date": rf"(?=t)the (?P<part>morning|afternoon|evening|night) of (?P<day>{_DAY_EXPR})",
     "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-day-month": (
@@ -84,9 +84,8 @@ RULES: dict[str, str] = {
     "month-year": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})",
     # "Tuesdays", "every Tuesday", "Tuesday nights", and "Monday" in "Monday and Tuesday nights"
     "weekday-plural": (
-        rf"(?:(?:every|each) (?={_WEEKDAY})|(?={_WEEKDAY}(?:s\b| {_PART}s\b))|"
-        rf"(?={_WEEKDAY} (?:and|or) {_WEEKDAY}(?:s\b| (?P<shared>{_PART})s\b)))"
-        rf"(?P<wd>{_WEEKDAY})s?(?: (?P<part>{_PART})s?)?"
+        rf"(?:(?:every|each) (?P<wd>{_WEEKDAY})|(?P<wd2>{_WEEKDAY})(?=s\b| {_PART}s\b|"
+        rf" (?:and|or) {_WEEKDAY}(?:s\b| (?P<shared>{_PART})s\b)))s?(?: (?P<part>{_PART})s?)?"
     ),
     "weekday": (
         r"(?:(?P<rel>last|next|this|early|late|this past|this coming|the previous|"
@@ -102,8 +101,8 @@ RULES: dict[str, str] = {
     ),
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
     "half-year": (
-        rf"(?:the )?(?P<which>first|last|final|second) (?:two quarters|half) of (?:fiscal )?"
-        rf"(?P<y>{_YEAR})"
+        r"(?=[tfls])(?:the )?(?P<which>first|last|final|second) (?:two quarters|half) of "
+        rf"(?:fiscal )?(?P<y>{_YEAR})"
     ),
     "quarter": (
         r"(?:(?:the )?(?:fiscal[ -])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
@@ -130,7 +129,7 @@ RULES: dict[str, str] = {
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
         r"month|year|weekend)(?: or so)?|"
         # "Oct. 12, the day before the crash": the day an event dates, in apposition to a date
-        r"(?<=, )the (?P<unit5>day)(?= (?:before|after) (?-i:[a-z]))|"
+        r"the (?<=, the )(?P<unit5>day)(?= (?:before|after) (?-i:[a-z]))|"
         r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)"
         rf"(?: (?P<base>(?:last |next )?{_WEEKDAY}|{_MONTH} {_DAY}|yesterday|tomorrow))?|"
         r"the (?P<unit4>weekend)|"
@@ -190,8 +189,8 @@ RULES: dict[str, str] = {
     ),
     "vague-duration": (
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
-        r"quarters)|(?<!early )(?<!small )(?<!wee )"
-        r"(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)|"
+        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?<!early hours)"
+        r"(?<!small hours)(?<!wee hours)(?= ago| of| to)|"
         r"the (?P<unit3>years|months|weeks|days) ahead"
     ),
     "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})(?![ -](?:{_UNIT})s?\b)",

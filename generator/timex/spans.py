@@ -223,7 +223,7 @@ def resolve_set(context: Context) -> Resolution | None:
 
 
 def resolve_weekday_set(context: Context) -> Resolution:
-    number = WEEKDAYS[context.part("wd")] + 1
+    number = WEEKDAYS[context.part("wd") or context.part("wd2")] + 1
     part = PARTS_OF_DAY.get(context.part("part") or context.part("shared"))
     return Resolution("SET", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""), "set-weekday")
 
