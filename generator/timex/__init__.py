@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from zoneinfo import ZoneInfo
 
 from generator.model import Span, Timex
@@ -18,6 +19,9 @@ RESOLVERS: dict[str, Resolver] = {
     "numeric-date": days.resolve_numeric,
     "time": days.resolve_time,
     "clock-part": days.resolve_clock_part,
+    "part-day": days.resolve_part_day,
+    "part-of-date": days.resolve_part_of_date,
+    "half-year": quarters.resolve_half_year,
     "week-of": days.resolve_week_of,
     "weekday-date": days.resolve_month_day,
     "weekday-day-month": days.resolve_month_day,
@@ -53,6 +57,9 @@ RESOLVERS: dict[str, Resolver] = {
     "century": periods.resolve_century,
     "reported-year": quarters.resolve_reported_year,
 }
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _to_timex(text: str, hit: Hit, resolution: Resolution, timezone: str) -> Timex:
@@ -92,14 +99,17 @@ def tag(text: str, dct: _dt.date, timezone: str = "UTC", language: str = "en") -
     found: list[Timex] = []
     reference: str | None = None
     quarter: str | None = None
+    day: str | None = None
     for hit in find_phrases(text):
-        context = Context(text, dct, hit.start, hit.end, hit.parts, reference, quarter)
+        context = Context(text, dct, hit.start, hit.end, hit.parts, reference, quarter, day)
         resolution = RESOLVERS[hit.rule](context)
         if resolution is None:
             continue
         if resolution.anchor:
             reference = resolution.value
+        if resolution.anchor and _FULL_DAY.match(resolution.value):
+            day = resolution.value[:10]
         if resolution.anchor and "-Q" in resolution.value:
-            quarter = resolution.value
+            quarter = quarters.reported_quarter(quarter, resolution.value, dct)
         found.append(_to_timex(text, hit, resolution, timezone))
     return tuple(found)

@@ -13,8 +13,8 @@ from generator.timex.tense import Direction, clause_direction
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """A recognised phrase in its document: named parts, offsets, anchor, last absolute date
-    and last quarter mentioned."""
+    """A recognised phrase in its document: named parts, offsets, anchor, and the last absolute
+    date, quarter and full day mentioned."""
 
     text: str
     dct: date
@@ -23,6 +23,7 @@ class Context:
     parts: dict[str, str]
     reference: str | None = None
     quarter: str | None = None
+    day: str | None = None
 
     def part(self, name: str) -> str:
         """The lower-cased text of a named part, "" when the phrase has none."""
@@ -63,9 +64,15 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def reference_day(context: Context) -> date:
-    """The last full date mentioned before the phrase, else the publication date."""
-    match = _DAY_VALUE.match(context.reference or "")
+_COARSE_UNITS = ("month", "quarter", "year", "decade", "century")
+
+
+def reference_day(context: Context, unit: str = "day") -> date:
+    """The day a phrase counts from: for a count of days, weeks or hours the last full day
+    mentioned ("in 1997" has no day to be "the next day" of); for a count of months or years
+    the last date of any precision; else the publication date."""
+    reference = context.reference if unit in _COARSE_UNITS else context.day
+    match = _DAY_VALUE.match(reference or "")
     if match:
         try:
             return date(int(match[1]), int(match[2] or 1), int(match[3] or 1))

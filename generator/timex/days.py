@@ -87,6 +87,13 @@ def weekday_date(dct: date, weekday: int, direction: Direction, relation: str) -
     return dct - timedelta(days=(dct.weekday() - weekday) % 7), "weekday-past"
 
 
+def resolve_part_day(context: Context) -> Resolution:
+    """ "late afternoon Friday", "mid-morning yesterday": a part of a named day."""
+    day = named_day(context, context.part("day"))
+    mod = MODS.get(context.part("mod").rstrip("-"))
+    return _with_part(day, context.part("part"), "part-of-named-day", mod)
+
+
 def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resolution:
     if not part:
         return Resolution("DATE", day_value(day), rule, mod, anchor=True)
@@ -96,6 +103,10 @@ def _with_part(day: date, part: str, rule: str, mod: str | None = None) -> Resol
 def resolve_weekday(context: Context) -> Resolution:
     relation = context.part("rel")
     weekday = WEEKDAYS[context.part("wd")]
+    if relation in ("the previous", "the preceding"):  # the one before the last date named
+        day = reference_day(context) - timedelta(days=1)
+        day -= timedelta(days=(day.weekday() - weekday) % 7)
+        return Resolution("DATE", day_value(day), "weekday-previous", anchor=True)
     possessive = context.text.startswith(("'s", "\u2019s"), context.end)
     direction = "past" if possessive else context.direction()
     day, rule = weekday_date(context.dct, weekday, direction, relation)
@@ -146,16 +157,33 @@ def clock_value(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _day_of(context: Context, phrase: str) -> date:
+def named_day(context: Context, phrase: str) -> date:
+    """The day "yesterday", "(last) Tuesday" or "June 3" names in the phrase's clause."""
     lowered = phrase.lower()
     if lowered in _DEICTIC_OFFSETS:
         return context.dct + timedelta(days=_DEICTIC_OFFSETS[lowered][0])
-    if lowered in WEEKDAYS:
-        return weekday_date(context.dct, WEEKDAYS[lowered], context.direction(), "")[0]
-    month, day = phrase.split(maxsplit=1)
-    number = month_number(month)
-    return date(nearest_year(number, _day_number(day), context.dct, context.direction()),
-                number, _day_number(day))  # fmt: skip
+    relation, _, name = lowered.rpartition(" ")
+    if name in WEEKDAYS:
+        return weekday_date(context.dct, WEEKDAYS[name], context.direction(), relation)[0]
+    match = _MONTH_DAY.search(phrase)  # "June 3", "Tuesday, June 28th", "June 3, 2024"
+    if not match:
+        raise ValueError(phrase)
+    month, day = month_number(match["mon"]), _day_number(match["d"])
+    if match["y"]:
+        return date(int(match["y"]), month, day)
+    return date(nearest_year(month, day, context.dct, context.direction()), month, day)
+
+
+_MONTH_DAY = re.compile(r"(?P<mon>[a-z]+\.?) (?P<d>\d{1,2})\w*(?:,? (?P<y>\d{4}))?$", re.IGNORECASE)
+
+
+def resolve_part_of_date(context: Context) -> Resolution | None:
+    """ "the morning of July 14": the part of day on the day named after "of"."""
+    try:
+        day = named_day(context, context.parts["day"])
+    except (ValueError, KeyError):
+        return None
+    return _with_part(day, context.part("part"), "part-of-date")
 
 
 def resolve_time(context: Context) -> Resolution | None:
@@ -164,7 +192,7 @@ def resolve_time(context: Context) -> Resolution | None:
         return None
     phrase = context.parts.get("day", "")
     try:
-        day = _day_of(context, phrase) if phrase else reference_day(context)
+        day = named_day(context, phrase) if phrase else reference_day(context)
     except (ValueError, KeyError):
         return None
     if clock == "24:00":

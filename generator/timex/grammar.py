@@ -34,10 +34,11 @@ _UNIT = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
 )
 _NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
-    r"a couple of|couple of|a dozen|dozen|half a|a few|several|few|many|some|a|an)"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten) thousand|"
+    r"a couple of|couple of|a dozen|dozen|half an|half a|a few|several|few|many|some|a|an)"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
 _MOD_DATE = r"(?:early|late|mid|the (?:beginning|start|end|middle) of)[ -]?"
@@ -45,7 +46,7 @@ _MOD_DUR = r"(?:nearly|almost|less than|more than|at least|up to) "
 _MOD_AGO = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
 _TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
-    r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|noon|midnight)"
+    r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|(?<!high )noon|midnight)"
 )
 _SPOKEN_LOW = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
@@ -53,7 +54,10 @@ _SPOKEN_LOW = (
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _SPOKEN_YEAR = rf"(?:nineteen (?:and )?{_SPOKEN_LOW}|two thousand(?: (?:and )?{_SPOKEN_LOW})?)"
-_DAY_EXPR = rf"(?:{_WEEKDAY}|{_MONTH} {_DAY}|today|yesterday|tomorrow|tonight)"
+_DAY_EXPR = (
+    rf"(?:(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:,? {_YEAR})?|{_WEEKDAY}|today|yesterday|tomorrow|"
+    r"tonight)"
+)
 
 RULES: dict[str, str] = {
     "iso-date": r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
@@ -65,6 +69,11 @@ RULES: dict[str, str] = {
         r"(?P<hour>1[0-2]|[1-9])(?: o['\u2019]clock)? in the "
         r"(?P<part>morning|afternoon|evening|night)"
     ),
+    "part-day": (
+        r"(?=[elm])(?P<mod>early |late |mid-?|mid )(?P<part>morning|afternoon|evening|night) "
+        rf"(?P<day>yesterday|today|tomorrow|{_WEEKDAY})"
+    ),
+    "part-of-date": rf"(?=t)the (?P<part>morning|afternoon|evening|night) of (?P<day>{_DAY_EXPR})",
     "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "weekday-day-month": (
@@ -73,23 +82,30 @@ RULES: dict[str, str] = {
     "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
     "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
     "month-year": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})",
-    "weekday": (
-        rf"(?:(?P<rel>last|next|this|early|late|this past|this coming) )?(?P<wd>{_WEEKDAY})"
-        rf"(?: (?P<part>{_PART}))?"
-    ),
+    # "Tuesdays", "every Tuesday", "Tuesday nights", and "Monday" in "Monday and Tuesday nights"
     "weekday-plural": (
-        rf"(?:(?:every|each) (?={_WEEKDAY})|(?={_WEEKDAY}s\b))(?P<wd>{_WEEKDAY})s?"
+        rf"(?:(?:every|each) (?P<wd>{_WEEKDAY})|(?P<wd2>{_WEEKDAY})(?=s\b| {_PART}s\b|"
+        rf" (?:and|or) {_WEEKDAY}(?:s\b| (?P<shared>{_PART})s\b)))s?(?: (?P<part>{_PART})s?)?"
+    ),
+    "weekday": (
+        r"(?:(?P<rel>last|next|this|early|late|this past|this coming|the previous|"
+        rf"the preceding) )?(?P<wd>{_WEEKDAY})"
         rf"(?: (?P<part>{_PART}))?"
     ),
     "day-range": rf"(?P<d>{_DAY})(?= (?:and|to|-|\u2013|through) {_DAY} (?P<mon>{_MONTH}))",
     "deictic": (
         rf"(?:(?P<mod>early|late|later|earlier) )?(?P<word>the day before yesterday|"
-        rf"the day after tomorrow|yesterday|today|tomorrow|tonight|overnight|"
+        rf"the day after tomorrow|yesterday|today(?!['\u2019]s (?:world|youth|society|generations?|"
+        rf"young|children|kids|teenagers|standards)\b)|tomorrow|tonight|overnight|"
         rf"this (?:morning|afternoon|evening)|last night)(?: (?P<part>{_PART}))?"
     ),
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
+    "half-year": (
+        r"(?=[tfls])(?:the )?(?P<which>first|last|final|second) (?:two quarters|half) of "
+        rf"(?:fiscal )?(?P<y>{_YEAR})"
+    ),
     "quarter": (
-        r"(?:(?:the )?(?:fiscal )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+        r"(?:(?:the )?(?:fiscal[ -])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
         r" (?:fiscal )?|(?:fiscal[ -])?(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th)-)"
         rf"(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?"
         rf"(?P<y>{_YEAR}))?"
@@ -101,7 +117,7 @@ RULES: dict[str, str] = {
     ),
     "ago": (
         rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?!second|minute|hour)(?P<unit>{_UNIT})s?"
-        r"(?: and a half)? "
+        r"(?: and a half)?(?: or so)? "
         r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
@@ -112,9 +128,13 @@ RULES: dict[str, str] = {
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
         r"month|year|weekend)(?: or so)?|"
-        r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)|"
+        # "Oct. 12, the day before the crash": the day an event dates, in apposition to a date
+        r"the (?<=, the )(?P<unit5>day)(?= (?:before|after) (?-i:[a-z]))|"
+        r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)"
+        rf"(?: (?P<base>(?:last |next )?{_WEEKDAY}|{_MONTH} {_DAY}|yesterday|tomorrow))?|"
         r"the (?P<unit4>weekend)|"
-        r"(?:(?P<mod>earlier|later) )?that (?P<unit3>day|night|morning|week|month|year))"
+        r"(?:(?P<mod>earlier|later) )?that (?:same |very )?"
+        r"(?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
         rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
@@ -133,7 +153,7 @@ RULES: dict[str, str] = {
     "period-end": (
         r"(?P<word>the end of the (?:year|month|week|quarter)|year[- ]end|year['\u2019]s end|"
         r"these days|the nineties|the eighties|the seventies|the sixties|midday|"
-        r"mid-?afternoon|mid-?morning|the morning|the afternoon|the evening)"
+        r"mid[- ]?afternoon|mid[- ]?morning|the morning|the afternoon|the evening)"
     ),
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
     "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{_YEAR})",
@@ -152,6 +172,7 @@ RULES: dict[str, str] = {
     ),
     "set": (
         r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
+        rf"(?:every|each) (?P<mon>{_MONTH_ALONE})(?! \d)|"
         rf"(?:every|each) (?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT}|{_PART})s?|"
         r"(?:(?<=times )a|(?<=twice )a|(?<=once )a|per) (?P<per>day|week|month|year)(?!-)"
     ),
@@ -159,17 +180,20 @@ RULES: dict[str, str] = {
         r"(?:(?P<rel>last|next|this) )?(?-i:(?P<name>Christmas Eve|Christmas Day|Christmas|"
         r"New Year's Eve|New Year's Day|"
         r"Independence Day|Halloween|Valentine's Day|Veterans Day|Thanksgiving(?: Day)?|"
-        r"Election Day))"
+        r"Election Day|Easter(?: Sunday| Monday| week)?|Good Friday|Memorial Day|Labor Day))"
     ),
     "duration": (
-        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
+        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?:(?:more|additional|extra|further|trading|"
+        rf"business|working) )?(?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
         r"(?P<half> and a half)?"
     ),
     "vague-duration": (
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
-        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?= ago| of| to)"
+        r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?<!early hours)"
+        r"(?<!small hours)(?<!wee hours)(?= ago| of| to)|"
+        r"the (?P<unit3>years|months|weeks|days) ahead"
     ),
-    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})",
+    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})(?![ -](?:{_UNIT})s?\b)",
     "century": (
         r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<rel>this|last|next) century"
     ),
@@ -212,10 +236,42 @@ class Hit:
     parts: dict[str, str]
 
 
+# the second day of "April 24 and 25" or "June 3-5, 1999", where the sentence goes on or ends
+_SECOND_DAY = re.compile(
+    rf"(?: and | to | through |-|\u2013)(?P<d>{_DAY})(?![,.]\d)(?:,? (?P<y>{_YEAR}))?"
+    r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:in|at|on|and|with|for|when|of|to|before|after|during)\b)"
+)
+
+
+def _day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text) or 0)
+
+
+def _day_range(text: str, hit: Hit) -> tuple[Hit, Hit | None]:
+    """A month-day hit, and the later day of a range that writes its month once."""
+    if hit.rule != "month-day" or "y" in hit.parts or "mod" in hit.parts:
+        return hit, None
+    match = _SECOND_DAY.match(text, hit.end)
+    if not match or not _day_number(hit.parts.get("d", "")) < _day_number(match["d"]) <= 31:
+        return hit, None
+    year = {"y": match["y"]} if match["y"] else {}
+    first = Hit(hit.rule, hit.start, hit.end, hit.parts | year)
+    return first, Hit("month-day", match.start("d"), match.end(), first.parts | {"d": match["d"]})
+
+
 def find_phrases(text: str) -> Iterator[Hit]:
     """Every phrase the grammar recognises in `text`, left to right, non-overlapping."""
+    taken = 0
     for match in MASTER.finditer(text):
+        if match.start() < taken:
+            continue
         rule = match.lastgroup or ""
         parts_match = RULE_PATTERNS[rule].match(text, match.start())
         parts = {k: v for k, v in parts_match.groupdict().items() if v} if parts_match else {}
-        yield Hit(rule.replace("_", "-"), match.start(), match.end(), parts)
+        hit, second = _day_range(
+            text, Hit(rule.replace("_", "-"), match.start(), match.end(), parts)
+        )
+        yield hit
+        if second:
+            taken = second.end
+            yield second

@@ -20,8 +20,8 @@ NUMBERS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "half a": 0, "a couple of": 2, "couple of": 2,
-    "a dozen": 12, "dozen": 12,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "half a": 0, "half an": 0, "a couple of": 2,
+    "couple of": 2, "a dozen": 12, "dozen": 12,
 }  # fmt: skip
 
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "the")

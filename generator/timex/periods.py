@@ -173,7 +173,27 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int, after: int = 0) 
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
+def easter_sunday(year: int) -> date:
+    """Western Easter by the anonymous Gregorian computus (Meeus/Jones/Butcher)."""
+    golden, century, rest = year % 19, year // 100, year % 100
+    epact = (19 * golden + century - century // 4 - (8 * century + 13) // 25 + 15) % 30
+    weekday = (32 + 2 * (century % 4) + 2 * (rest // 4) - epact - rest % 4) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2,
+                   "easter week": 0}  # fmt: skip
+
+
 def _holiday_date(name: str, year: int) -> date:
+    if name in _EASTER_OFFSETS:
+        return easter_sunday(year) + timedelta(days=_EASTER_OFFSETS[name])
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, 1, after=24)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 0, 1)
     if name.startswith("thanksgiving"):
         return _nth_weekday(year, 11, 3, 4)
     if name == "election day":
@@ -193,6 +213,8 @@ def resolve_holiday(context: Context) -> Resolution:
     else:
         year = nearest_year(this_year.month, this_year.day, dct, context.direction())
     day = _holiday_date(name, year)
+    if name == "easter week":  # the week that ends on Easter Sunday
+        return Resolution("DATE", week_value(day), "holiday-week", anchor=True)
     return Resolution("DATE", day.isoformat(), "holiday", anchor=True)
 
 

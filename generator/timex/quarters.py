@@ -8,6 +8,15 @@ from generator.timex.context import Context, Resolution, quarter_of, reference_q
 from generator.timex.periods import SHIFT
 
 
+def reported_quarter(known: str | None, named: str, dct: date) -> str | None:
+    """The quarter a report's comparisons ("a year ago", "the year-earlier period") refer to:
+    the latest quarter named that had ended by publication; an outlook for the running quarter
+    or a look back at an older one does not change it."""
+    year, number = quarter_of(dct)
+    ended = [q for q in (known, named) if q and q[:7] < f"{year:04d}-Q{number}"]
+    return max(ended, default=known)
+
+
 def resolve_quarter(context: Context) -> Resolution | None:
     ordinal = context.part("ord") or context.part("ord2")
     number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordinal, 4)
@@ -33,6 +42,12 @@ def _quarter_year(context: Context, number: int) -> int:
         return min((year - 1, year, year + 1),
                    key=lambda y: (abs(y * 4 + number - year * 4 - current), y > year))  # fmt: skip
     return year if number <= current else year - 1
+
+
+def resolve_half_year(context: Context) -> Resolution:
+    """ "the first two quarters of 1990", "the last half of 1989": a half of a named year."""
+    half = 1 if context.part("which") == "first" else 2
+    return Resolution("DATE", f"{context.part('y')}-H{half}", "half-of-year", anchor=True)
 
 
 def resolve_year_quarter(context: Context) -> Resolution | None:

@@ -13,8 +13,9 @@ from generator.timex.context import (
     reference_quarter,
     week_value,
 )
+from generator.timex.days import named_day
 from generator.timex.intervals import add_months
-from generator.timex.lexicon import MODS, NUMBERS, PARTS_OF_DAY, UNITS, WEEKDAYS
+from generator.timex.lexicon import MODS, MONTHS, NUMBERS, PARTS_OF_DAY, UNITS, WEEKDAYS
 
 
 def count(word: str) -> str | None:
@@ -24,11 +25,13 @@ def count(word: str) -> str | None:
         return word
     if re.fullmatch(r"\d+ 1/2|\d+\.\d+", word):
         return str(float(word.replace(" 1/2", ".5")))
-    if "-" in word:
-        tens, ones = word.split("-", 1)
+    if re.fullmatch(r"[a-z]+ty[- ][a-z]+", word):  # "twenty-four", "twenty four"
+        tens, ones = re.split(r"[- ]", word, maxsplit=1)
         return str(NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0))
     if word in NUMBERS:
         return str(NUMBERS[word]) if NUMBERS[word] else "0.5"
+    if word.endswith(" thousand") and word[:-9] in NUMBERS:
+        return str(NUMBERS[word[:-9]] * 1000)
     return "X" if word in ("several", "a few", "few", "many", "some") else None
 
 
@@ -43,12 +46,14 @@ def duration_value(number: str, unit: str) -> str:
     if letter in ("DE", "CE"):
         scale = 10 if letter == "DE" else 100
         return f"P{number}Y" if number == "X" else f"P{int(float(number) * scale)}Y"
+    if unit == "year" and number.isdigit() and int(number) % 1000 == 0:
+        return f"P{int(number) // 1000}L"  # TimeML counts millennia with L
     if unit == "fortnight" and number != "X":
         return f"P{int(float(number) * 2)}W"
     if number.endswith(".0"):
         number = number[:-2]
-    if number.endswith(".5") and unit in _HALVES:
-        return _HALVES[unit].format(number[:-2])
+    if number.endswith(".5") and unit in _HALVES:  # "half a year" is P6M, not P0Y6M
+        return re.sub(r"(?<=[PT])0[YMDH]", "", _HALVES[unit].format(number[:-2]))
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
 
 
@@ -104,7 +109,7 @@ def resolve_vague_duration(context: Context) -> Resolution:
         return Resolution("DATE", "FUTURE_REF", "coming-units")
     if relation == "past":
         return Resolution("DATE", "PAST_REF", "past-units")
-    unit = unit_of(context.part("unit") or context.part("unit2"))
+    unit = unit_of(context.part("unit") or context.part("unit2") or context.part("unit3"))
     value = "PXM" if unit == "quarter" else duration_value("X", unit)
     return Resolution("DURATION", value, "recent-units" if relation else "vague")
 
@@ -140,21 +145,39 @@ def resolve_ago(context: Context) -> Resolution | None:
     quarter = reference_quarter(context)
     if unit == "year" and number == "1" and quarter:
         return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", "year-earlier-quarter")
-    anchor = context.dct if direction in ("ago", "from now", "hence") else reference_day(context)
+    counted = direction in ("ago", "from now", "hence")
+    anchor = context.dct if counted else reference_day(context, unit)
     value = shift(anchor, unit, sign * int(number))
     if value is None:
         return None
+    if value.startswith("-"):  # "two thousand years ago" lies before year 1
+        return Resolution("DATE", "PAST_REF", "ago-before-year-one")
     rule = "ago" if direction == "ago" else f"anaphoric-{direction.replace(' ', '-')}"
     return Resolution("DATE", value, rule, _mod(context))
 
 
+_APPOSITION = re.compile(r"(?:\d|day)(?:, \d{4})?,\s*$")
+
+
+def _day_of_event(context: Context) -> Resolution | None:
+    """ "Oct. 12, the day before the crash" is Oct. 12; without a date before it, the event's
+    day is unknown."""
+    if not context.day or not _APPOSITION.search(context.text, 0, context.start):
+        return None
+    return Resolution("DATE", context.day, "apposition-day")
+
+
 def resolve_anaphoric_day(context: Context) -> Resolution | None:
+    if context.part("unit5"):
+        return _day_of_event(context)
     relation = context.part("rel") or context.part("dir")
     unit = (context.part("unit") or context.part("unit2") or context.part("unit3")
             or context.part("unit4"))  # fmt: skip
     amount = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
               "before": -1}.get(relation, 0)  # fmt: skip
-    anchor = reference_day(context)
+    anchor = reference_day(context, unit)
+    if context.part("base"):  # "the day before last Tuesday": a day counted from a named day
+        anchor = named_day(context, context.part("base"))
     if unit == "weekend" and not relation:
         return _the_weekend(context)
     if unit in PARTS_OF_DAY:
@@ -164,7 +187,8 @@ def resolve_anaphoric_day(context: Context) -> Resolution | None:
         return Resolution("DATE", week_value(anchor + timedelta(weeks=amount)) + "-WE", "anaphoric")
     value = shift(anchor, unit, amount)
     mod = {"earlier": "START", "later": "END"}.get(context.part("mod"))
-    return Resolution("DATE", value, f"anaphoric-{unit}", mod) if value else None
+    named = bool(context.part("base"))
+    return Resolution("DATE", value, f"anaphoric-{unit}", mod, anchor=named) if value else None
 
 
 def _the_weekend(context: Context) -> Resolution:
@@ -185,6 +209,8 @@ _ADVERB_SETS = {
 def resolve_set(context: Context) -> Resolution | None:
     if context.part("adv"):
         return Resolution("SET", _ADVERB_SETS[context.part("adv")], "set-adverb")
+    if context.part("mon"):  # "every July" recurs each year in that month
+        return Resolution("SET", f"XXXX-{MONTHS[context.part('mon').rstrip('.')]:02d}", "set-month")
     if context.part("per"):
         return Resolution("SET", duration_value("1", context.part("per")), "set-per")
     unit = unit_of(context.part("unit"))
@@ -197,8 +223,8 @@ def resolve_set(context: Context) -> Resolution | None:
 
 
 def resolve_weekday_set(context: Context) -> Resolution:
-    number = WEEKDAYS[context.part("wd")] + 1
-    part = PARTS_OF_DAY.get(context.part("part"))
+    number = WEEKDAYS[context.part("wd") or context.part("wd2")] + 1
+    part = PARTS_OF_DAY.get(context.part("part") or context.part("shared"))
     return Resolution("SET", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""), "set-weekday")
 
 

@@ -44,6 +44,12 @@ _LEAD = re.compile(
     r"beginning)\s+(?:on\s+|at\s+)?$",
     re.IGNORECASE,
 )
+# a day name that opens its sentence ("On Tuesday, the union plans to strike") takes its
+# tense from the clause after the comma
+_FRONTED = re.compile(r"\s*(?:(?:on|by|until|till|since|early|late)\s+)?", re.IGNORECASE)
+# "had filed reports by Wednesday": a deadline in the past perfect is already past
+_PERFECT_PAST = re.compile(r"\bhad\b(?!\s+(?:to|better)\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.\s|[;!?\n]")
 _WINDOW = 160
 
 
@@ -62,8 +68,17 @@ def _past_positions(words: str) -> list[tuple[int, int]]:
             if not _FUTURE.search(words, max(0, m.start() - 30), m.end())]  # fmt: skip
 
 
+# "had been scheduled to", "previously planned": a plan made in the past, for a day now past
+_PLANNED_BEFORE = re.compile(r"\b(?:had(?:\s+been)?|previously)\s+$", re.IGNORECASE)
+
+
+def _future_positions(words: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _FUTURE.finditer(words)
+            if not _PLANNED_BEFORE.search(words, max(0, m.start() - 20), m.start())]  # fmt: skip
+
+
 def _last_marker(words: str) -> Direction:
-    future = [m.end() for m in _FUTURE.finditer(words)]
+    future = [end for _, end in _future_positions(words)]
     past = [end for _, end in _past_positions(words)]
     if not future and not past:
         return None
@@ -77,14 +92,16 @@ def clause_direction(text: str, start: int, end: int) -> Direction:
     the first verb after it does ("Monday's talks are expected to" is future).
     """
     head, tail = _clause_parts(text, start, end)
+    if _FRONTED.fullmatch(head) and text.startswith(",", end):
+        tail = _SENTENCE_END.split(text[end + 1 : end + 1 + _WINDOW], maxsplit=1)[0]
     if _LEAD.search(text, max(0, start - 30), start):
-        return "future"
+        return "past" if _PERFECT_PAST.search(head + " " + tail) else "future"
     return _last_marker(head) or _first_marker(tail)
 
 
 def _first_marker(words: str) -> Direction:
-    future = _FUTURE.search(words)
+    future = _future_positions(words)
     past = _past_positions(words)
-    if future and (not past or future.start() < past[0][0]):
+    if future and (not past or future[0][0] < past[0][0]):
         return "future"
     return "past" if past else None

@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.model import Timex
+from generator.model import Span, Timex
+from generator.timex.spans import count, duration_value, unit_of
+
+# "three days later": TimeBank tags the count of days as a duration and leaves "later" out
+_COUNT_LATER = re.compile(
+    r".*?(?P<num>\w+(?: few)?)[ -](?P<unit>day|night|week|month|hour)s?(?: or so)?"
+    r" (?:later|earlier)",
+    re.IGNORECASE,
+)
+
+
+def _as_annotated(timex: Timex) -> Timex:
+    """The timex as TimeML corpora annotate it, where that differs from what the timeline
+    needs: "the night of Oct. 23" is tagged on its date, "three days later" as P3D."""
+    if timex.rule == "part-of-date":
+        offset = timex.text.index(" of ") + len(" of ")
+        span = Span(timex.span.start + offset, timex.span.end)
+        value = timex.value.split("T")[0]
+        return replace(timex, span=span, text=timex.text[offset:], type="DATE", value=value)
+    counted = _COUNT_LATER.fullmatch(timex.text)
+    number = count(counted["num"]) if counted else None
+    if counted is None or number is None or timex.rule not in _COUNTED_RULES:
+        return timex
+    text = timex.text[: timex.text.rindex(" ")]
+    value = duration_value(number, unit_of(counted["unit"]))
+    span = Span(timex.span.start, timex.span.start + len(text))
+    return replace(timex, span=span, text=text, type="DURATION", value=value, mod=None)
+
+
+_COUNTED_RULES = ("anaphoric-later", "anaphoric-earlier", "vague-ago")
 
 
 def _opening_tag(number: int, timex: Timex) -> str:
@@ -21,7 +52,8 @@ def to_timeml(text: str, timexes: Iterable[Timex], first_id: int = 1) -> str:
     """`text` with &, <, > escaped and each timex wrapped in an inline TIMEX3 tag."""
     pieces: list[str] = []
     position = 0
-    for number, timex in enumerate(timexes, start=first_id):
+    for number, found in enumerate(timexes, start=first_id):
+        timex = _as_annotated(found)
         if timex.span.start < position:
             continue
         pieces.append(escape(text[position : timex.span.start]))
