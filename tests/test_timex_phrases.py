@@ -210,6 +210,11 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ),
     # an open stretch of time ahead
     ("Prices may swing in the weeks ahead.", "the weeks ahead", FRI, "DURATION", "PXW"),
+    # an open count of units after for, in or within, or a choice of two units
+    ("The two brothers have not spoken for years.", "years", FRI, "DURATION", "PXY"),
+    ("More troops could be sent within weeks.", "weeks", FRI, "DURATION", "PXW"),
+    ("The plant made its first profit in decades.", "decades", FRI, "DURATION", "PXY"),
+    ("Repairs to the bridge may take weeks or months.", "weeks or months", FRI, "DURATION", "PXW"),
     # a day range that names its month once gives both days
     ("Leaders meet on July 24 and 25 in Rome.", "25", FRI, "DATE", "2025-07-25"),
     ("Leaders meet on July 24 and 25 in Rome.", "July 24", FRI, "DATE", "2025-07-24"),

@@ -191,7 +191,10 @@ RULES: dict[str, str] = {
         r"(?P<rel>recent|coming|the coming|past) (?P<unit>years|months|weeks|decades|days|"
         r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?<!early hours)"
         r"(?<!small hours)(?<!wee hours)(?= ago| of| to)|"
-        r"the (?P<unit3>years|months|weeks|days) ahead"
+        r"the (?P<unit3>years|months|weeks|days) ahead|"
+        # "for years", "within weeks", "weeks or months": an open count of units
+        r"(?:(?<=for )|(?<=in )|(?<=within ))(?P<unit4>years|months|weeks|decades|days)|"
+        r"(?P<unit5>days|weeks|months|years) or (?:days|weeks|months|years|decades)\b"
     ),
     "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})(?![ -](?:{_UNIT})s?\b)",
     "century": (

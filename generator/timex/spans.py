@@ -103,13 +103,16 @@ def resolve_past_duration(context: Context) -> Resolution | None:
     return Resolution("DURATION", duration_value(number, unit), "the-past-n-units", _mod(context))
 
 
+_VAGUE_UNITS = ("unit", "unit2", "unit3", "unit4", "unit5")
+
+
 def resolve_vague_duration(context: Context) -> Resolution:
     relation = context.part("rel")
     if relation in ("coming", "the coming"):
         return Resolution("DATE", "FUTURE_REF", "coming-units")
     if relation == "past":
         return Resolution("DATE", "PAST_REF", "past-units")
-    unit = unit_of(context.part("unit") or context.part("unit2") or context.part("unit3"))
+    unit = unit_of(next(context.part(n) for n in _VAGUE_UNITS if context.part(n)))
     value = "PXM" if unit == "quarter" else duration_value("X", unit)
     return Resolution("DURATION", value, "recent-units" if relation else "vague")
 
