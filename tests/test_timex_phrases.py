@@ -210,6 +210,8 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ),
     # an open stretch of time ahead
     ("Prices may swing in the weeks ahead.", "the weeks ahead", FRI, "DURATION", "PXW"),
+    # a quoted day word is still a day
+    ('He said, "Today we begin again."', "Today", FRI, "DATE", "2025-06-06"),
     # an open count of units after for, in or within, or a choice of two units
     ("The two brothers have not spoken for years.", "years", FRI, "DURATION", "PXY"),
     ("More troops could be sent within weeks.", "weeks", FRI, "DURATION", "PXW"),
@@ -302,6 +304,9 @@ NOT_TIMEXES = [
     ("The custom is two thousand years old.", "two thousand"),
     ("In Paris, the day after the vote, crowds met.", "the day"),
     ("Shares rose 4 points on March 3 to 7,000.", "7"),
+    # a day word in a name: after an acronym, or a quoted title in title case
+    ("The story first ran in USA Today.", "Today"),
+    ('The senator said on ABC\'s "This Week," that he would vote no.', "This Week"),
 ]
 
 

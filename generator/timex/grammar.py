@@ -262,6 +262,20 @@ def _day_range(text: str, hit: Hit) -> tuple[Hit, Hit | None]:
     return first, Hit("month-day", match.start("d"), match.end(), first.parts | {"d": match["d"]})
 
 
+# "USA Today", ABC's "This Week": a day word in a name, after an acronym or as a quoted title
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,} +$")
+_QUOTE_BEFORE = re.compile(r"(?<![.!?:]) [\"\u201c`']+$")
+_TITLE_RULES = ("deictic", "relative-period")
+
+
+def _names_a_title(text: str, hit: Hit) -> bool:
+    words = text[hit.start : hit.end].split()
+    if hit.rule not in _TITLE_RULES or not all(word[0].isupper() for word in words):
+        return False
+    before = text[max(0, hit.start - 12) : hit.start]
+    return bool(_ACRONYM_BEFORE.search(before) or (len(words) > 1 and _QUOTE_BEFORE.search(before)))
+
+
 def find_phrases(text: str) -> Iterator[Hit]:
     """Every phrase the grammar recognises in `text`, left to right, non-overlapping."""
     taken = 0
@@ -274,6 +288,8 @@ def find_phrases(text: str) -> Iterator[Hit]:
         hit, second = _day_range(
             text, Hit(rule.replace("_", "-"), match.start(), match.end(), parts)
         )
+        if _names_a_title(text, hit):
+            continue
         yield hit
         if second:
             taken = second.end
