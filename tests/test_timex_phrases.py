@@ -210,6 +210,10 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ),
     # an open stretch of time ahead
     ("Prices may swing in the weeks ahead.", "the weeks ahead", FRI, "DURATION", "PXW"),
+    # "one day" after a modal or a subject is some day ahead, not a day's length
+    ("The town will one day host the games.", "one day", FRI, "DATE", "FUTURE_REF"),
+    ("She hopes she one day runs the firm.", "one day", FRI, "DATE", "FUTURE_REF"),
+    ("The strike lasted one day.", "one day", FRI, "DURATION", "P1D"),
     # a quoted day word is still a day
     ('He said, "Today we begin again."', "Today", FRI, "DATE", "2025-06-06"),
     # an open count of units after for, in or within, or a choice of two units

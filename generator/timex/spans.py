@@ -79,7 +79,21 @@ def _is_rate_or_fraction(context: Context, unit: str) -> bool:
     return context.part("num") in ("a", "an") and bool(_RATE.search(before))
 
 
+# "it will one day be", "he may one day run": some day ahead, not a day's length
+_SOME_DAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|should|shall|must|he|she|they|we|I|you)\s+$"
+)
+
+
+def _is_some_day(context: Context) -> bool:
+    if context.text[context.start : context.end].lower() != "one day":
+        return False
+    return bool(_SOME_DAY_BEFORE.search(context.text, max(0, context.start - 8), context.start))
+
+
 def resolve_duration(context: Context) -> Resolution | None:
+    if _is_some_day(context):
+        return Resolution("DATE", "FUTURE_REF", "some-day")
     unit, number = unit_of(context.part("unit")), count(context.part("num"))
     if number is None or (unit in ("second", "quarter") and context.part("num") in ("a", "an")):
         return None
