@@ -214,6 +214,9 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The town will one day host the games.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("She hopes she one day runs the firm.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("The strike lasted one day.", "one day", FRI, "DURATION", "P1D"),
+    # a year after a date word stays a year
+    ("Results for Fiscal 1990 were weak.", "Fiscal 1990", FRI, "DATE", "1990"),
+    ("Ticket sales peaked in Summer 1999, he said.", "Summer 1999", FRI, "DATE", "1999-SU"),
     # a quoted day word is still a day
     ('He said, "Today we begin again."', "Today", FRI, "DATE", "2025-06-06"),
     # an open count of units after for, in or within, or a choice of two units
@@ -308,6 +311,9 @@ NOT_TIMEXES = [
     ("The custom is two thousand years old.", "two thousand"),
     ("In Paris, the day after the vote, crowds met.", "the day"),
     ("Shares rose 4 points on March 3 to 7,000.", "7"),
+    # a year after a capitalised word mid-sentence names a thing
+    ("They set up a venture called Orion 1980 to build parts.", "1980"),
+    ("The office still runs Windows 2000 machines.", "2000"),
     # a day word in a name: after an acronym, or a quoted title in title case
     ("The story first ran in USA Today.", "Today"),
     ('The senator said on ABC\'s "This Week," that he would vote no.', "This Week"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from generator.timex.context import (
@@ -14,7 +15,7 @@ from generator.timex.context import (
 )
 from generator.timex.days import date_mod, month_number, nearest_year
 from generator.timex.intervals import add_months
-from generator.timex.lexicon import HOLIDAYS, SEASONS
+from generator.timex.lexicon import HOLIDAYS, MONTHS, SEASONS, WEEKDAYS
 
 SHIFT = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "the coming": 1}
 
@@ -139,7 +140,16 @@ def resolve_season(context: Context) -> Resolution | None:
     return Resolution("DATE", f"{year}-{season}", "season-relative", date_mod(context))
 
 
-def resolve_year(context: Context) -> Resolution:
+# "a venture called Orion 1980", "Windows 2000": a year after a capitalised word mid-sentence
+# names a thing, unless that word is itself a date word ("Christmas 1998", "Fiscal 1990")
+_NAME_BEFORE = re.compile(r"[a-z,] ([A-Z][a-z]+) $")
+_DATE_WORDS = {*MONTHS, *WEEKDAYS, *SEASONS, "christmas", "easter", "fiscal", "year", "since"}
+
+
+def resolve_year(context: Context) -> Resolution | None:
+    name = _NAME_BEFORE.search(context.text, max(0, context.start - 30), context.start)
+    if name and name[1].lower() not in _DATE_WORDS and not context.part("mod"):
+        return None
     return Resolution("DATE", context.part("y"), "year", date_mod(context), anchor=True)
 
 
