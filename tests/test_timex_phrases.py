@@ -214,6 +214,7 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The town will one day host the games.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("She hopes she one day runs the firm.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("The strike lasted one day.", "one day", FRI, "DURATION", "P1D"),
+    ("Prices will rise again in the future.", "the future", FRI, "DATE", "FUTURE_REF"),
     # a year after a date word stays a year
     ("Results for Fiscal 1990 were weak.", "Fiscal 1990", FRI, "DATE", "1990"),
     ("Ticket sales peaked in Summer 1999, he said.", "Summer 1999", FRI, "DATE", "1999-SU"),
@@ -311,6 +312,10 @@ NOT_TIMEXES = [
     ("The custom is two thousand years old.", "two thousand"),
     ("In Paris, the day after the vote, crowds met.", "the day"),
     ("Shares rose 4 points on March 3 to 7,000.", "7"),
+    # a unit in a compound modifier, and the future as a thing's prospects
+    ("The quarter-to-quarter comparison was better.", "The quarter"),
+    ("He runs the farm day-to-day.", "day"),
+    ("The vote is crucial to the future of the union.", "the future"),
     # a year after a capitalised word mid-sentence names a thing
     ("They set up a venture called Orion 1980 to build parts.", "1980"),
     ("The office still runs Windows 2000 machines.", "2000"),

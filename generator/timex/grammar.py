@@ -202,7 +202,7 @@ RULES: dict[str, str] = {
     ),
     "refs": (
         r"(?P<word>now|currently|current|nowadays|at present|presently|recently|lately|"
-        r"formerly|the past|the future|the near future|a later date|the time being)"
+        r"formerly|the past|the future(?! of\b)|the near future|a later date|the time being)"
     ),
     "reported-year": (
         r"the (?:full |entire |whole )?(?:fiscal )?year(?![-\u2019'])"
@@ -220,7 +220,8 @@ def _bare(pattern: str) -> str:
 MASTER = re.compile(
     r"(?<![\w$\u00a3\u20ac'\u2019-])(?:"
     + "|".join(f"(?P<{name.replace('-', '_')}>{_bare(p)})" for name, p in RULES.items())
-    + r")(?![\w])",
+    # "quarter-to-quarter", "day-to-day": a unit in a compound modifier is no timex
+    + r")(?![\w]|-to-)",
     re.IGNORECASE,
 )
 RULE_PATTERNS: dict[str, re.Pattern[str]] = {
