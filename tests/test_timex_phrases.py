@@ -215,6 +215,8 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("She hopes she one day runs the firm.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("The strike lasted one day.", "one day", FRI, "DURATION", "P1D"),
     ("Prices will rise again in the future.", "the future", FRI, "DATE", "FUTURE_REF"),
+    ("Now the court has ruled on the case.", "Now", FRI, "DATE", "PRESENT_REF"),
+    ("The firm is here now, they say.", "now", FRI, "DATE", "PRESENT_REF"),
     # a year after a date word stays a year
     ("Results for Fiscal 1990 were weak.", "Fiscal 1990", FRI, "DATE", "1990"),
     ("Ticket sales peaked in Summer 1999, he said.", "Summer 1999", FRI, "DATE", "1999-SU"),
@@ -312,6 +314,9 @@ NOT_TIMEXES = [
     ("The custom is two thousand years old.", "two thousand"),
     ("In Paris, the day after the vote, crowds met.", "the day"),
     ("Shares rose 4 points on March 3 to 7,000.", "7"),
+    # "now" set off at the head of a sentence is a discourse marker
+    ("Prices fell. Now, he says, the worst is over.", "Now"),
+    ('He said: "Now, we wait."', "Now"),
     # a unit in a compound modifier, and the future as a thing's prospects
     ("The quarter-to-quarter comparison was better.", "The quarter"),
     ("He runs the farm day-to-day.", "day"),

@@ -255,8 +255,19 @@ _REFS = {
 }  # fmt: skip
 
 
+# "Now, he says, ...": "now" set off at the head of a sentence turns the talk, as a discourse
+# marker, and is not tagged; "Now the court has ruled" is
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!?:]['\"\u201d]?\s+|\n)['\"`\u201c]*$")
+
+
+def _is_discourse_now(context: Context) -> bool:
+    if not context.text.startswith("Now,", context.start):
+        return False
+    return bool(_SENTENCE_HEAD.search(context.text, max(0, context.start - 6), context.start))
+
+
 def resolve_ref(context: Context) -> Resolution | None:
     word = re.sub(r"\s+", " ", context.part("word"))
-    if word == "once":
+    if word == "once" or _is_discourse_now(context):
         return None
     return Resolution("DATE", _REFS[word], "reference-" + _REFS[word].split("_")[0].lower())
