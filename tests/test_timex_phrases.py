@@ -227,6 +227,7 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("More troops could be sent within weeks.", "weeks", FRI, "DURATION", "PXW"),
     ("The plant made its first profit in decades.", "decades", FRI, "DURATION", "PXY"),
     ("Repairs to the bridge may take weeks or months.", "weeks or months", FRI, "DURATION", "PXW"),
+    ("Residents must live without power for a while.", "a while", FRI, "DURATION", "PXX"),
     # a day range that names its month once gives both days
     ("Leaders meet on July 24 and 25 in Rome.", "25", FRI, "DATE", "2025-07-25"),
     ("Leaders meet on July 24 and 25 in Rome.", "July 24", FRI, "DATE", "2025-07-24"),

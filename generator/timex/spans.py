@@ -126,6 +126,8 @@ def resolve_vague_duration(context: Context) -> Resolution:
         return Resolution("DATE", "FUTURE_REF", "coming-units")
     if relation == "past":
         return Resolution("DATE", "PAST_REF", "past-units")
+    if context.part("while"):  # "for a while": a stretch of no stated unit
+        return Resolution("DURATION", "PXX", "vague")
     unit = unit_of(next(context.part(n) for n in _VAGUE_UNITS if context.part(n)))
     value = "PXM" if unit == "quarter" else duration_value("X", unit)
     return Resolution("DURATION", value, "recent-units" if relation else "vague")
