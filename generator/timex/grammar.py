@@ -193,9 +193,10 @@ RULES: dict[str, str] = {
         r"(?<!small hours)(?<!wee hours)(?= ago| of| to)|"
         r"the (?P<unit3>years|months|weeks|days) ahead|"
         # "for years", "within weeks", "weeks or months": an open count of units
-        r"(?:(?<=for )|(?<=in )|(?<=within ))(?P<unit4>years|months|weeks|decades|days)|"
-        r"(?P<unit5>days|weeks|months|years) or (?:days|weeks|months|years|decades)\b|"
-        r"(?:(?<=for )|(?<=in )|(?<=after ))(?P<while>a while)(?! ago)"
+        r"(?=[ymwd])(?:(?<=for )|(?<=in )|(?<=within ))"
+        r"(?P<unit4>years|months|weeks|decades|days)|"
+        r"(?=[dwmy])(?P<unit5>days|weeks|months|years) or (?:days|weeks|months|years|decades)\b|"
+        r"(?=a)(?:(?<=for )|(?<=in )|(?<=after ))(?P<while>a while)(?! ago)"
     ),
     "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})(?![ -](?:{_UNIT})s?\b)",
     "century": (
