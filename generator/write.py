@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import secrets
 import shutil
 import stat
 import sys
@@ -34,10 +35,11 @@ def write_site(
     _recover(out_dir)
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     previous = out_dir if (out_dir / MARKER).is_file() else None
+    staging = _staging_name(out_dir)
     try:
-        _make_readable(staging)
+        # Made inside the try, so that an interrupt landing just after it still removes it.
+        staging.mkdir()  # the usual mode for the umask: a web server reads the site
         count = _write_pages(pages, staging, previous)
         if finish is not None:
             finish(staging)
@@ -76,11 +78,12 @@ def _check_replaceable(out_dir: Path) -> None:
     )
 
 
-def _make_readable(folder: Path) -> None:
-    """mkdtemp makes a private folder; a site is read by a web server, so use the usual mode."""
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
+def _staging_name(out_dir: Path) -> Path:
+    """A name beside the output folder that nothing has yet."""
+    while True:
+        staging = out_dir.parent / f".{out_dir.name}.new-{secrets.token_hex(6)}"
+        if not staging.exists():
+            return staging
 
 
 def _write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> int:
