@@ -148,7 +148,7 @@ def test_search_filters_by_place_from_the_rewritten_filter_index(tab: Any, seed_
     message = page.locator(".pagefind-ui__message")
     expect(message).to_have_text("7 results for Kyiv", timeout=10_000)
     page.locator(".pagefind-ui__filter-name", has_text="Place").click()
-    expect(page.locator("label[for='place-Ternopil']")).to_have_text("Ternopil (1)")
+    expect(page.locator("label[for='place-Ternopil']")).to_have_text("Ternopil (1)", timeout=10_000)
     page.locator("#place-Istanbul").check()
     expect(message).to_have_text("1 result for Kyiv", timeout=10_000)
     expect(page.locator(".pagefind-ui__results")).to_contain_text("Istanbul", timeout=10_000)
