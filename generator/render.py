@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
+
+from markupsafe import Markup
 
 from generator.config import Config
 from generator.exports import events_csv, events_ics, timelinejs_json
@@ -41,61 +44,70 @@ class Page:
 
 def render_site(
     timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
-) -> tuple[Page, ...]:
-    """Every page and file of the site, in a stable order."""
-    site = _SiteContext(timeline, config, generated)
-    pages = [
-        *_html_pages(site, theme),
+) -> Iterator[Page]:
+    """Every page and file of the site in a stable order (by path), each rendered only when it
+    is asked for, so a writer holds one page at a time and never the whole site."""
+    site = _SiteContext(timeline, config, theme, generated)
+    planned: list[Planned] = [
+        *((path, partial(_template_page, theme, template, context))
+          for path, template, context in _template_pages(site)),
         *_data_files(site),
-        _template_page(theme, "sitemap.xml", "sitemap.xml", site.context("sitemap.xml")),
-        *(Page(path, content) for path, content in theme.static_files),
-    ]
-    return tuple(sorted(pages, key=lambda page: page.path))
+        *((path, partial(bytes, content)) for path, content in theme.static_files),
+    ]  # fmt: skip
+    for path, make in sorted(planned, key=lambda page: page[0]):
+        yield Page(path, make())
 
 
-def _data_files(site: _SiteContext) -> Iterator[Page]:
-    events, config = site.events, site.config
-    yield Page("timeline.json", timeline_json(site.timeline, config, site.generated).encode())
-    yield Page("atom.xml", atom_feed(events, config, site.generated))
-    yield Page("feed.json", json_feed(events, config).encode())
-    yield Page("timelinejs.json", timelinejs_json(events, config).encode())
-    yield Page("events.ics", events_ics(events, config))
-    yield Page("events.csv", events_csv(events, config).encode())
+# A page not yet rendered: its path and what makes its bytes.
+Planned = tuple[str, Callable[[], bytes]]
+# A page made from a template, not yet rendered: its path, template and what makes its context.
+PlannedTemplate = tuple[str, str, Callable[[], dict[str, Any]]]
 
 
-def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
+def _data_files(site: _SiteContext) -> Iterator[Planned]:
+    events, config, generated = site.events, site.config, site.generated
+    yield "timeline.json", lambda: timeline_json(site.timeline, config, generated).encode()
+    yield "atom.xml", lambda: atom_feed(events, config, generated)
+    yield "feed.json", lambda: json_feed(events, config).encode()
+    yield "timelinejs.json", lambda: timelinejs_json(events, config).encode()
+    yield "events.ics", lambda: events_ics(events, config)
+    yield "events.csv", lambda: events_csv(events, config).encode()
+
+
+def _template_pages(site: _SiteContext) -> Iterator[PlannedTemplate]:
     for listing in site.listings:
-        yield _template_page(theme, "index.html", listing.path, site.listing_context(listing))
+        yield listing.path, "index.html", partial(site.listing_context, listing)
     for kind, folder, heading in KINDS:
         path = f"{folder}/index.html"
-        context = site.context(path, kind=kind, heading=heading)
-        yield _template_page(theme, "facets.html", path, context)
+        yield path, "facets.html", partial(site.context, path, kind=kind, heading=heading)
     for event in site.events:
         path = f"events/{event['id']}/index.html"
-        yield _template_page(theme, "event.html", path, site.event_context(path, event))
+        yield path, "event.html", partial(site.event_context, path, event)
     for old, new in site.timeline.redirects:
         path = f"events/{old}/index.html"
-        yield _template_page(theme, "redirect.html", path, site.context(path, new=new))
+        yield path, "redirect.html", partial(site.context, path, new=new)
     for reading in site.timeline.readings:
         path = f"articles/{reading.article.slug}/index.html"
-        article = site.article_view(reading)
-        yield _template_page(theme, "article.html", path, site.context(path, article=article))
+        yield path, "article.html", partial(site.article_context, path, reading)
     if site.config.search == "pagefind":
-        yield _template_page(theme, "search.html", "search/index.html",
-                             site.context("search/index.html"))  # fmt: skip
-    yield _template_page(theme, "404.html", "404.html", site.context("404.html", absolute=True))
+        yield "search/index.html", "search.html", partial(site.context, "search/index.html")
+    yield "404.html", "404.html", partial(site.context, "404.html", absolute=True)
+    yield "sitemap.xml", "sitemap.xml", partial(site.context, "sitemap.xml")
 
 
-def _template_page(theme: Theme, template: str, path: str, context: dict[str, Any]) -> Page:
-    return Page(path, render_template(theme, template, context).encode())
+def _template_page(theme: Theme, template: str, context: Callable[[], dict[str, Any]]) -> bytes:
+    return render_template(theme, template, context()).encode()
 
 
 class _SiteContext:
     """What every template sees, computed once per build."""
 
-    def __init__(self, timeline: Timeline, config: Config, generated: datetime | None) -> None:
+    def __init__(
+        self, timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
+    ) -> None:
         self.timeline = timeline
         self.config = config
+        self.theme = theme
         self.generated = generated
         self.slugs = {r.article.path: r.article.slug for r in timeline.readings}
         self.events = [event_view(e, self.slugs) for e in timeline.events]
@@ -112,6 +124,8 @@ class _SiteContext:
             self.by_article.setdefault(article_path, {})[start] = pair
         self.positions = {event["id"]: index for index, event in enumerate(self.events)}
         self.articles = [r.article for r in timeline.readings]
+        # Each entry's fragment, by root and id: rendered once, shown on every listing with it.
+        self.entries: dict[tuple[str, str], Markup] = {}
 
     def context(self, path: str, **extra: Any) -> dict[str, Any]:
         depth = path.count("/")
@@ -129,8 +143,18 @@ class _SiteContext:
             "articles": self.articles,
             "generated": self.generated,
             "absolute_url": lambda p: absolute_url(self.config, p),
+            "entry_html": partial(self.entry_html, root),
             **extra,
         }
+
+    def entry_html(self, root: str, event: dict[str, Any]) -> Markup:
+        """An entry as the listings show it (_entry.html), rendered once per root and entry:
+        the same entry is on a timeline page each way and on the page of each of its facets."""
+        key = (root, event["id"])
+        if key not in self.entries:
+            context = {"site": self.config, "root": root, "event": event}
+            self.entries[key] = Markup(render_template(self.theme, "_entry.html", context))
+        return self.entries[key]
 
     def listing_context(self, listing: Listing) -> dict[str, Any]:
         """A timeline page: its day groups, the overview strip, pager and order toggle."""
@@ -151,6 +175,9 @@ class _SiteContext:
             timeline_href=f"{self.locate[anchor]}#{anchor}",
             json_ld=event_json_ld(event, self.config),
         )
+
+    def article_context(self, path: str, reading: Reading) -> dict[str, Any]:
+        return self.context(path, article=self.article_view(reading))
 
     def article_view(self, reading: Reading) -> dict[str, Any]:
         """The article with its sentences anchored and each dating phrase linked to its entry."""
