@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from itertools import chain
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -50,8 +51,7 @@ def load_timeline(config: Config, pickled: Path) -> Timeline:
 def render_and_write(timeline: Timeline, config: Config, out: Path) -> tuple[float, float]:
     started, cpu = time.perf_counter(), time.process_time()
     theme = load_theme(config.root / "templates")
-    pages = render_site(timeline, config, theme, None)
-    write_site([*pages, *hosting_files(config)] if isinstance(pages, tuple) else pages, out)
+    write_site(chain(render_site(timeline, config, theme, None), hosting_files(config)), out)
     return time.perf_counter() - started, time.process_time() - cpu
 
 

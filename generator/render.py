@@ -113,7 +113,7 @@ class _SiteContext:
         self.events = [event_view(e, self.slugs) for e in timeline.events]
         self.facets = collect_facets(self.events)
         main = timeline_listings(self.events, config.paginate)
-        self.listings = main + facet_listings(self.events, self.facets)
+        self.listings = main + facet_listings(self.events, self.facets, config.paginate)
         self.locate = main[0].locate
         self.sentences = {
             (s["article"], s["start"]): (e, s) for e in self.events for s in e["details"]
