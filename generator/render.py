@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,15 +12,16 @@ from markupsafe import Markup
 
 from generator.config import Config
 from generator.exports import events_csv, events_ics, timelinejs_json
-from generator.facets import KINDS, collect_facets, facet_links
+from generator.facets import KINDS, collect_facets
 from generator.feeds import atom_feed, json_feed
-from generator.highlight import Mark, article_html, sentence_anchor
-from generator.labels import date_label, day_label, precision_note
-from generator.linking import absolute_url, canonical_url, event_json_ld, text_fragment_url
+from generator.highlight import Mark, article_html
+from generator.labels import day_label
+from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
-from generator.model import Event, Reading, Source, Span, Timeline, Timex
+from generator.model import Reading, Span, Timeline, Timex
 from generator.overview import overview_bars, overview_svg
 from generator.theme import Theme, render_template
+from generator.views import event_view, timeline_document
 
 # The feeds and exports every page links to: file, label, media type.
 DOWNLOADS = (
@@ -42,6 +42,12 @@ class Page:
     content: bytes
 
 
+# A page not yet rendered: its path and what makes its bytes.
+Planned = tuple[str, Callable[[], bytes]]
+# A page made from a template, not yet rendered: its path, template and what makes its context.
+PlannedTemplate = tuple[str, str, Callable[[], dict[str, Any]]]
+
+
 def render_site(
     timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
 ) -> Iterator[Page]:
@@ -58,15 +64,9 @@ def render_site(
         yield Page(path, make())
 
 
-# A page not yet rendered: its path and what makes its bytes.
-Planned = tuple[str, Callable[[], bytes]]
-# A page made from a template, not yet rendered: its path, template and what makes its context.
-PlannedTemplate = tuple[str, str, Callable[[], dict[str, Any]]]
-
-
 def _data_files(site: _SiteContext) -> Iterator[Planned]:
     events, config, generated = site.events, site.config, site.generated
-    yield "timeline.json", lambda: timeline_json(site.timeline, config, generated).encode()
+    yield "timeline.json", lambda: timeline_document(events, config, generated).encode()
     yield "atom.xml", lambda: atom_feed(events, config, generated)
     yield "feed.json", lambda: json_feed(events, config).encode()
     yield "timelinejs.json", lambda: timelinejs_json(events, config).encode()
@@ -206,91 +206,3 @@ class _SiteContext:
                 href = f"../../events/{event['id']}/index.html"
                 return Mark(timex.span, "phrase", href=href, title=title)
         return Mark(timex.span, "phrase", title=title)
-
-
-def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
-    """An entry as templates, feeds, exports and timeline.json see it."""
-    outlets = sorted({s.outlet or s.title for s in event.sources})
-    return {
-        "id": event.id,
-        "title": event.title,
-        "date": event.when.start.date().isoformat(),
-        "value": event.when.value,
-        "precision": event.when.precision,
-        "start": event.when.start.isoformat(),
-        "end": event.when.end.isoformat(),
-        "label": date_label(event.when),
-        "precision_note": precision_note(event.when.precision),
-        "summary": event.summary,
-        "tags": list(event.tags),
-        "places": list(event.places),
-        "url": f"events/{event.id}/",
-        "sources": [source_view(s, slugs) for s in event.sources],
-        "details": [source_view(s, slugs) for s in event.details],
-        "outlets": outlets,
-        "tag_links": facet_links("tag", list(event.tags)),
-        "place_links": facet_links("place", list(event.places)),
-        "source_links": facet_links("source", outlets),
-        "updated": max((s.published for s in event.sources), default=event.when.start).isoformat(),
-        # Provenance and disagreement (merge): shown by the templates, exported in timeline.json.
-        "first_reported": event.first_reported.isoformat(),
-        "corroboration": event.corroboration,
-        "disputed": event.disputed,
-        "conflicts": [
-            {
-                "fact": c.fact,
-                "versions": [{"value": v.value, "articles": list(v.articles)} for v in c.versions],
-            }
-            for c in event.conflicts
-        ],
-        "killed": event.figures.killed,
-        "injured": event.figures.injured,
-        "written": event.written,
-        "aliases": list(event.aliases),
-    }
-
-
-def source_view(source: Source, slugs: dict[str, str]) -> dict[str, Any]:
-    anchor = sentence_anchor(Span(source.start, source.end))
-    return {
-        "article": source.article,
-        "title": source.title,
-        "url": source.url,
-        "fragment_url": text_fragment_url(source.url, source.quote) if source.url else None,
-        "outlet": source.outlet,
-        "published": source.published.isoformat(),
-        "published_label": day_label(source.published.date()),
-        "quote": source.quote,
-        "phrase": source.phrase,
-        "start": source.start,
-        "end": source.end,
-        "rule": source.rule,
-        "value": source.value,
-        "anchor": anchor,
-        "page": f"articles/{slugs[source.article]}/index.html#{anchor}",
-    }
-
-
-TIMELINE_SOURCE_KEYS = ("article", "title", "url", "published", "quote", "phrase", "start", "end")
-TIMELINE_EVENT_KEYS = (
-    "id", "title", "date", "value", "precision", "start", "end", "label", "summary", "tags",
-    "places", "url", "first_reported", "corroboration", "disputed", "conflicts", "killed",
-    "injured", "written", "aliases",
-)  # fmt: skip
-
-
-def timeline_json(timeline: Timeline, config: Config, generated: datetime | None) -> str:
-    """timeline.json, the contract other tools read: title, generated, events."""
-    slugs = {r.article.path: r.article.slug for r in timeline.readings}
-    events = []
-    for event in timeline.events:
-        view = event_view(event, slugs)
-        entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
-        entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
-        events.append(entry)
-    document = {
-        "title": config.title,
-        "generated": generated.isoformat() if generated else None,
-        "events": events,
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
