@@ -66,7 +66,7 @@ def render_site(
 
 def _data_files(site: _SiteContext) -> Iterator[Planned]:
     events, config, generated = site.events, site.config, site.generated
-    yield "timeline.json", lambda: timeline_document(events, config, generated).encode()
+    yield "timeline.json", lambda: timeline_document(events, config, generated)
     yield "atom.xml", lambda: atom_feed(events, config, generated)
     yield "feed.json", lambda: json_feed(events, config).encode()
     yield "timelinejs.json", lambda: timelinejs_json(events, config).encode()

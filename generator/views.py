@@ -3,6 +3,7 @@ timeline.json, the contract other tools read."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import datetime
 from typing import Any
@@ -89,21 +90,28 @@ TIMELINE_EVENT_KEYS = (
 def timeline_json(timeline: Timeline, config: Config, generated: datetime | None) -> str:
     """timeline.json, the contract other tools read: title, generated, events."""
     slugs = {r.article.path: r.article.slug for r in timeline.readings}
-    return timeline_document([event_view(e, slugs) for e in timeline.events], config, generated)
+    views = [event_view(e, slugs) for e in timeline.events]
+    return timeline_document(views, config, generated).decode()
 
 
 def timeline_document(
     views: list[dict[str, Any]], config: Config, generated: datetime | None
-) -> str:
-    """timeline.json from the entry views a build has already made."""
-    events = []
-    for view in views:
+) -> bytes:
+    """timeline.json from the entry views a build has already made, as json.dumps with indent=2
+    would write it, but one entry at a time: dumping the whole document at once holds a copy of
+    every entry and millions of small strings (gigabytes at 10,000 articles)."""
+    head = {"title": config.title, "generated": generated.isoformat() if generated else None}
+    document = io.BytesIO()
+    document.write(_dumps(head).removesuffix("\n}").encode() + b',\n  "events": [')
+    for number, view in enumerate(views):
         entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
         entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
-        events.append(entry)
-    document = {
-        "title": config.title,
-        "generated": generated.isoformat() if generated else None,
-        "events": events,
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        # An entry is two levels deep; JSON strings hold no raw newline, so every "\n" is a line.
+        nested = _dumps(entry).replace("\n", "\n    ")
+        document.write(("," if number else "").encode() + b"\n    " + nested.encode())
+    document.write(b"\n  ]\n}\n" if views else b"]\n}\n")
+    return document.getvalue()
+
+
+def _dumps(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
