@@ -14,14 +14,14 @@ from generator.config import Config
 from generator.exports import events_csv, events_ics, timelinejs_json
 from generator.facets import KINDS, collect_facets
 from generator.feeds import atom_feed, json_feed
-from generator.highlight import Mark, article_html
+from generator.highlight import Mark, article_html, sentence_anchor
 from generator.labels import day_label
 from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
-from generator.model import Reading, Span, Timeline, Timex
+from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import overview_bars, overview_svg
 from generator.theme import Theme, render_template
-from generator.views import event_view, timeline_document
+from generator.views import entry_view, event_view, timeline_document
 
 # The feeds and exports every page links to: file, label, media type.
 DOWNLOADS = (
@@ -66,7 +66,7 @@ def render_site(
 
 def _data_files(site: _SiteContext) -> Iterator[Planned]:
     events, config, generated = site.events, site.config, site.generated
-    yield "timeline.json", lambda: timeline_document(events, config, generated)
+    yield "timeline.json", site.timeline_file
     yield "atom.xml", lambda: atom_feed(events, config, generated)
     yield "feed.json", lambda: json_feed(events, config).encode()
     yield "timelinejs.json", lambda: timelinejs_json(events, config).encode()
@@ -80,8 +80,8 @@ def _template_pages(site: _SiteContext) -> Iterator[PlannedTemplate]:
     for kind, folder, heading in KINDS:
         path = f"{folder}/index.html"
         yield path, "facets.html", partial(site.context, path, kind=kind, heading=heading)
-    for event in site.events:
-        path = f"events/{event['id']}/index.html"
+    for event in site.timeline.events:
+        path = f"events/{event.id}/index.html"
         yield path, "event.html", partial(site.event_context, path, event)
     for old, new in site.timeline.redirects:
         path = f"events/{old}/index.html"
@@ -110,18 +110,12 @@ class _SiteContext:
         self.theme = theme
         self.generated = generated
         self.slugs = {r.article.path: r.article.slug for r in timeline.readings}
-        self.events = [event_view(e, self.slugs) for e in timeline.events]
+        self.events = [entry_view(e) for e in timeline.events]
         self.facets = collect_facets(self.events)
         main = timeline_listings(self.events, config.paginate)
         self.listings = main + facet_listings(self.events, self.facets, config.paginate)
         self.locate = main[0].locate
-        self.sentences = {
-            (s["article"], s["start"]): (e, s) for e in self.events for s in e["details"]
-        } | {(s["article"], s["start"]): (e, s) for e in self.events for s in e["sources"]}
-        # Built once, not per page: with 10,000 articles a per-page scan is quadratic.
-        self.by_article: dict[str, dict[int, tuple[Any, Any]]] = {}
-        for (article_path, start), pair in self.sentences.items():
-            self.by_article.setdefault(article_path, {})[start] = pair
+        self.by_article = _sentences_by_article(self.events, timeline.events)
         self.positions = {event["id"]: index for index, event in enumerate(self.events)}
         self.articles = [r.article for r in timeline.readings]
         # Each entry's fragment, by root and id: rendered once, shown on every listing with it.
@@ -156,6 +150,11 @@ class _SiteContext:
             self.entries[key] = Markup(render_template(self.theme, "_entry.html", context))
         return self.entries[key]
 
+    def timeline_file(self) -> bytes:
+        """timeline.json, its entries' full views made one at a time."""
+        views = (event_view(event, self.slugs) for event in self.timeline.events)
+        return timeline_document(views, self.config, self.generated)
+
     def listing_context(self, listing: Listing) -> dict[str, Any]:
         """A timeline page: its day groups, the overview strip, pager and order toggle."""
         context = self.context(listing.path, listing=listing)
@@ -167,7 +166,8 @@ class _SiteContext:
         context["page_facets"] = collect_facets(listing.events)
         return context
 
-    def event_context(self, path: str, event: dict[str, Any]) -> dict[str, Any]:
+    def event_context(self, path: str, entry: Event) -> dict[str, Any]:
+        event = event_view(entry, self.slugs)
         anchor = event["value"] if event["precision"] in COARSE else event["date"]
         return self.context(
             path,
@@ -184,11 +184,12 @@ class _SiteContext:
         article = reading.article
         own = self.by_article.get(article.path, {})
         marks = [
-            Mark(Span(start, s["end"]), "sentence", s["anchor"]) for start, (_, s) in own.items()
+            Mark(Span(start, s.end), "sentence", sentence_anchor(Span(start, s.end)))
+            for start, (_, s) in own.items()
         ]
         for timex in reading.timexes:
             marks.append(self._phrase_mark(timex, own))
-        events = sorted({e["id"]: e for e, s in own.values() if s["phrase"]}.values(),
+        events = sorted({e["id"]: e for e, s in own.values() if s.phrase}.values(),
                         key=lambda e: self.positions[e["id"]])  # fmt: skip
         return {
             "article": article,
@@ -197,12 +198,31 @@ class _SiteContext:
             "events": events,
         }
 
-    def _phrase_mark(self, timex: Timex, own: dict[int, tuple[Any, Any]]) -> Mark:
+    def _phrase_mark(self, timex: Timex, own: dict[int, Sentence]) -> Mark:
         """A dated phrase; linked to the entry it dated, when it is the phrase that dated one."""
         title = f"{timex.value}, by rule {timex.rule}"
         for start, (event, source) in own.items():
-            inside = start <= timex.span.start < source["end"]
-            if inside and source["phrase"] == timex.text:
+            inside = start <= timex.span.start < source.end
+            if inside and source.phrase == timex.text:
                 href = f"../../events/{event['id']}/index.html"
                 return Mark(timex.span, "phrase", href=href, title=title)
         return Mark(timex.span, "phrase", title=title)
+
+
+# A sentence an entry cites: the entry's view and the source, by its start in the article.
+Sentence = tuple[dict[str, Any], Source]
+
+
+def _sentences_by_article(
+    views: list[dict[str, Any]], events: tuple[Event, ...]
+) -> dict[str, dict[int, Sentence]]:
+    """Every cited sentence of each article, built once, not per page (with 10,000 articles a
+    per-page scan is quadratic); a sentence that is a source wins over the same one as a detail."""
+    pairs = {(s.article, s.start): (v, s) for v, e in zip(views, events, strict=True)
+             for s in e.details}  # fmt: skip
+    pairs |= {(s.article, s.start): (v, s) for v, e in zip(views, events, strict=True)
+              for s in e.sources}  # fmt: skip
+    by_article: dict[str, dict[int, Sentence]] = {}
+    for (article_path, start), pair in pairs.items():
+        by_article.setdefault(article_path, {})[start] = pair
+    return by_article

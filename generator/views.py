@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,16 @@ from generator.model import Event, Source, Span, Timeline
 
 
 def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
-    """An entry as templates, feeds, exports and timeline.json see it."""
+    """An entry as its own page and timeline.json see it: entry_view and every source."""
+    return entry_view(event) | {
+        "sources": [source_view(s, slugs) for s in event.sources],
+        "details": [source_view(s, slugs) for s in event.details],
+    }
+
+
+def entry_view(event: Event) -> dict[str, Any]:
+    """An entry as listings, feeds and exports see it. Its sources are left to event_view, made
+    for one page at a time: at 10,000 articles they are half a million dicts, half a gigabyte."""
     outlets = sorted({s.outlet or s.title for s in event.sources})
     return {
         "id": event.id,
@@ -33,8 +43,6 @@ def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
         "tags": list(event.tags),
         "places": list(event.places),
         "url": f"events/{event.id}/",
-        "sources": [source_view(s, slugs) for s in event.sources],
-        "details": [source_view(s, slugs) for s in event.details],
         "outlets": outlets,
         "tag_links": facet_links("tag", list(event.tags)),
         "place_links": facet_links("place", list(event.places)),
@@ -90,26 +98,28 @@ TIMELINE_EVENT_KEYS = (
 def timeline_json(timeline: Timeline, config: Config, generated: datetime | None) -> str:
     """timeline.json, the contract other tools read: title, generated, events."""
     slugs = {r.article.path: r.article.slug for r in timeline.readings}
-    views = [event_view(e, slugs) for e in timeline.events]
+    views = (event_view(e, slugs) for e in timeline.events)
     return timeline_document(views, config, generated).decode()
 
 
 def timeline_document(
-    views: list[dict[str, Any]], config: Config, generated: datetime | None
+    views: Iterable[dict[str, Any]], config: Config, generated: datetime | None
 ) -> bytes:
-    """timeline.json from the entry views a build has already made, as json.dumps with indent=2
-    would write it, but one entry at a time: dumping the whole document at once holds a copy of
-    every entry and millions of small strings (gigabytes at 10,000 articles)."""
+    """timeline.json from full entry views (event_view) as json.dumps with indent=2 writes it,
+    but one entry at a time: dumping the whole document at once holds every view, a copy of
+    each, and millions of small strings (gigabytes at 10,000 articles)."""
     head = {"title": config.title, "generated": generated.isoformat() if generated else None}
     document = io.BytesIO()
     document.write(_dumps(head).removesuffix("\n}").encode() + b',\n  "events": [')
-    for number, view in enumerate(views):
+    opened = document.tell()
+    for view in views:
         entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
         entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
         # An entry is two levels deep; JSON strings hold no raw newline, so every "\n" is a line.
         nested = _dumps(entry).replace("\n", "\n    ")
-        document.write(("," if number else "").encode() + b"\n    " + nested.encode())
-    document.write(b"\n  ]\n}\n" if views else b"]\n}\n")
+        document.write(b",\n    " if document.tell() > opened else b"\n    ")
+        document.write(nested.encode())
+    document.write(b"\n  ]\n}\n" if document.tell() > opened else b"]\n}\n")
     return document.getvalue()
 
 
