@@ -68,8 +68,8 @@ def _data_files(site: _SiteContext) -> Iterator[Planned]:
     events, config, generated = site.events, site.config, site.generated
     yield "timeline.json", site.timeline_file
     yield "atom.xml", lambda: atom_feed(events, config, generated)
-    yield "feed.json", lambda: json_feed(events, config).encode()
-    yield "timelinejs.json", lambda: timelinejs_json(events, config).encode()
+    yield "feed.json", lambda: json_feed(events, config)
+    yield "timelinejs.json", lambda: timelinejs_json(events, config)
     yield "events.ics", lambda: events_ics(events, config)
     yield "events.csv", lambda: events_csv(events, config).encode()
 

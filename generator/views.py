@@ -3,8 +3,6 @@ timeline.json, the contract other tools read."""
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 from generator.config import Config
 from generator.facets import facet_links
 from generator.highlight import sentence_anchor
+from generator.jsondoc import json_document
 from generator.labels import date_label, day_label, precision_note
 from generator.linking import text_fragment_url
 from generator.model import Event, Source, Span, Timeline
@@ -105,23 +104,12 @@ def timeline_json(timeline: Timeline, config: Config, generated: datetime | None
 def timeline_document(
     views: Iterable[dict[str, Any]], config: Config, generated: datetime | None
 ) -> bytes:
-    """timeline.json from full entry views (event_view) as json.dumps with indent=2 writes it,
-    but one entry at a time: dumping the whole document at once holds every view, a copy of
-    each, and millions of small strings (gigabytes at 10,000 articles)."""
+    """timeline.json from full entry views (event_view), each turned into its entry and let go."""
     head = {"title": config.title, "generated": generated.isoformat() if generated else None}
-    document = io.BytesIO()
-    document.write(_dumps(head).removesuffix("\n}").encode() + b',\n  "events": [')
-    opened = document.tell()
-    for view in views:
-        entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
-        entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
-        # An entry is two levels deep; JSON strings hold no raw newline, so every "\n" is a line.
-        nested = _dumps(entry).replace("\n", "\n    ")
-        document.write(b",\n    " if document.tell() > opened else b"\n    ")
-        document.write(nested.encode())
-    document.write(b"\n  ]\n}\n" if document.tell() > opened else b"]\n}\n")
-    return document.getvalue()
+    return json_document(head, "events", (_timeline_entry(view) for view in views))
 
 
-def _dumps(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+def _timeline_entry(view: dict[str, Any]) -> dict[str, Any]:
+    entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
+    entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
+    return entry
