@@ -74,11 +74,10 @@ def main() -> None:
             wall, cpu = render_and_write(timeline, config, scratch / "site")
             print(f"render + write, {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
                   f"peak RSS {peak_mb():.0f} MB")  # fmt: skip
-        files = [p for p in (scratch / "site").rglob("*") if p.is_file()]
-        biggest = max(files, key=lambda p: p.stat().st_size)
-        total = sum(p.stat().st_size for p in files) / 2**20
-        print(f"{len(files)} files, {total:.0f} MB; largest {biggest.relative_to(scratch)} "
-              f"{biggest.stat().st_size / 2**20:.1f} MB")  # fmt: skip
+        files = {p: p.stat().st_size for p in (scratch / "site").rglob("*") if p.is_file()}
+        page = max((p for p in files if p.suffix == ".html"), key=files.__getitem__)
+        print(f"{len(files)} files, {sum(files.values()) / 2**20:.0f} MB; largest page "
+              f"{page.relative_to(scratch)} {files[page] / 2**20:.1f} MB")  # fmt: skip
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
