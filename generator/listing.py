@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -10,9 +11,12 @@ from generator.facets import KINDS, Facet, facet_members
 from generator.labels import MONTHS, day_label
 
 COARSE = frozenset({"century", "decade", "year", "season", "quarter", "month", "week"})
-# Up to this many entries the timeline is one page; past it, one page per month (or year).
+# Up to this many entries the timeline is one page; past it, one page per month, or per year
+# when that gives more than AUTO_MONTHS pages and no year holds more than AUTO_YEAR_LIMIT
+# entries (a page of a year of a dense archive would be megabytes).
 AUTO_LIMIT = 100
 AUTO_MONTHS = 36
+AUTO_YEAR_LIMIT = 1000
 
 View = dict[str, Any]
 
@@ -51,7 +55,9 @@ def pagination(events: list[View], paginate: str) -> str:
         return paginate
     if len(events) <= AUTO_LIMIT:
         return "none"
-    return "month" if len({e["date"][:7] for e in events}) <= AUTO_MONTHS else "year"
+    few_months = len({e["date"][:7] for e in events}) <= AUTO_MONTHS
+    full_year = max(Counter(e["date"][:4] for e in events).values()) > AUTO_YEAR_LIMIT
+    return "month" if few_months or full_year else "year"
 
 
 def period_of(event: View, mode: str) -> str:

@@ -24,6 +24,8 @@ def view(day: str, precision: str = "day", **extra: Any) -> dict[str, Any]:
     (100, 2, "auto", "none"),
     (101, 2, "auto", "month"),
     (101, 40, "auto", "year"),
+    (1200, 40, "auto", "year"),
+    (4000, 40, "auto", "month"),
     (5, 1, "month", "month"),
     (500, 3, "none", "none"),
 ])  # fmt: skip
