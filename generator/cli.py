@@ -21,9 +21,9 @@ from generator.intake import decode_content
 from generator.labels import date_label
 from generator.model import Timeline
 from generator.pipeline import build, check, extract
-from generator.render import timeline_json
 from generator.timex import tag as tag_text
 from generator.timex.timeml import to_record, to_timeml
+from generator.views import timeline_json
 
 T = TypeVar("T")
 PROGRESS_THRESHOLD = 50

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any
@@ -13,6 +12,7 @@ import icalendar
 
 from generator.config import Config
 from generator.escaping import csv_cell
+from generator.jsondoc import json_document
 from generator.linking import absolute_url
 
 TIMED = frozenset({"part-of-day", "time"})
@@ -23,13 +23,10 @@ CSV_COLUMNS = (
 # A cell starting with one of these is a formula to spreadsheet programs (CSV injection).
 
 
-def timelinejs_json(events: list[dict[str, Any]], config: Config) -> str:
+def timelinejs_json(events: list[dict[str, Any]], config: Config) -> bytes:
     """timelinejs.json: the TimelineJS3 JSON format, for Knight Lab's embeddable viewer."""
-    document = {
-        "title": {"text": {"headline": escape(config.title), "text": escape(config.description)}},
-        "events": [_slide(event, config) for event in events],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    title = {"text": {"headline": escape(config.title), "text": escape(config.description)}}
+    return json_document({"title": title}, "events", (_slide(e, config) for e in events))
 
 
 def _slide(event: dict[str, Any], config: Config) -> dict[str, Any]:
@@ -72,9 +69,15 @@ def events_ics(events: list[dict[str, Any]], config: Config) -> bytes:
     calendar.add("prodid", "-//Dateline//Dateline timeline//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", config.title)
+    # Each event is written on its own, not added to the calendar: a calendar of 30,000 events
+    # holds all their components and lines at once. The bytes are the same.
+    end = b"END:VCALENDAR\r\n"
+    document = io.BytesIO()
+    document.write(bytes(calendar.to_ical()).removesuffix(end))
     for event in events:
-        calendar.add_component(_vevent(event, config))
-    return bytes(calendar.to_ical())
+        document.write(bytes(_vevent(event, config).to_ical()))
+    document.write(end)
+    return document.getvalue()
 
 
 def _vevent(event: dict[str, Any], config: Config) -> icalendar.Event:

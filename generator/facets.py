@@ -66,5 +66,13 @@ def collect_facets(events: list[dict[str, Any]]) -> dict[str, list[Facet]]:
     return collected
 
 
-def has_facet(event: dict[str, Any], facet: Facet) -> bool:
-    return any(facet_slug(name) == facet.slug for name in event[VIEW_KEYS[facet.kind]])
+def facet_members(events: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The entries of each facet value, keyed by kind and slug, in timeline order: one pass over
+    the entries, not one per value (a large archive has thousands of values)."""
+    members: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for event in events:
+        for kind, _, _ in KINDS:
+            slugs = dict.fromkeys(facet_slug(name) for name in event[VIEW_KEYS[kind]])
+            for slug in slugs:
+                members.setdefault((kind, slug), []).append(event)
+    return members

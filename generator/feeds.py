@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,6 +9,7 @@ from feedgen.feed import FeedGenerator
 
 from generator import __version__
 from generator.config import Config
+from generator.jsondoc import json_document
 from generator.linking import absolute_url
 
 # A feed with no entries still needs an <updated>; the epoch keeps the build reproducible.
@@ -42,18 +42,17 @@ def atom_feed(events: list[dict[str, Any]], config: Config, generated: datetime 
     return bytes(feed.atom_str(pretty=True))
 
 
-def json_feed(events: list[dict[str, Any]], config: Config) -> str:
+def json_feed(events: list[dict[str, Any]], config: Config) -> bytes:
     """feed.json in JSON Feed 1.1: one item per timeline entry, newest first."""
-    document = {
+    head = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": config.title,
         "home_page_url": absolute_url(config, ""),
         "feed_url": absolute_url(config, "feed.json"),
         "description": config.description,
         "language": config.language,
-        "items": [_json_item(event, config) for event in newest_first(events)],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_document(head, "items", (_json_item(e, config) for e in newest_first(events)))
 
 
 def _json_item(event: dict[str, Any], config: Config) -> dict[str, Any]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from generator.facets import KINDS, Facet, has_facet
+from generator.facets import KINDS, Facet, facet_members
 from generator.labels import MONTHS, day_label
 
 COARSE = frozenset({"century", "decade", "year", "season", "quarter", "month", "week"})
-# Up to this many entries the timeline is one page; past it, one page per month (or year).
+# Up to this many entries the timeline is one page; past it, one page per month, or per year
+# when that gives more than AUTO_MONTHS pages and no year holds more than AUTO_YEAR_LIMIT
+# entries (a page of a year of a dense archive would be megabytes).
 AUTO_LIMIT = 100
 AUTO_MONTHS = 36
+AUTO_YEAR_LIMIT = 1000
 
 View = dict[str, Any]
 
@@ -29,7 +33,8 @@ class PageLink:
 @dataclass(frozen=True, slots=True)
 class Listing:
     """One timeline page. `family` is the whole timeline (or facet) it is a page of, in its order;
-    `locate` maps each day anchor of the family to the page holding it (paths from the root)."""
+    `locate` maps each day anchor of the family to the page holding it (paths from the root);
+    `period` names the month or year the page holds when the family is paged."""
 
     path: str
     title: str
@@ -40,6 +45,7 @@ class Listing:
     toggle: str | None = None
     pager: tuple[PageLink, ...] = ()
     facet: Facet | None = None
+    period: str = ""
     groups: list[View] = field(default_factory=list)
 
 
@@ -49,7 +55,9 @@ def pagination(events: list[View], paginate: str) -> str:
         return paginate
     if len(events) <= AUTO_LIMIT:
         return "none"
-    return "month" if len({e["date"][:7] for e in events}) <= AUTO_MONTHS else "year"
+    few_months = len({e["date"][:7] for e in events}) <= AUTO_MONTHS
+    full_year = max(Counter(e["date"][:4] for e in events).values()) > AUTO_YEAR_LIMIT
+    return "month" if few_months or full_year else "year"
 
 
 def period_of(event: View, mode: str) -> str:
@@ -67,49 +75,85 @@ def period_label(period: str) -> str:
 def timeline_listings(events: list[View], paginate: str) -> list[Listing]:
     """The main timeline oldest first (index.html) and newest first (newest/), paged or not."""
     mode = pagination(events, paginate)
-    periods = list(dict.fromkeys(period_of(e, mode) for e in events)) if mode != "none" else [""]
+    periods = _periods(events, mode)
     listings: list[Listing] = []
     for newest_first in (False, True):
         family = list(reversed(events)) if newest_first else list(events)
         order = list(reversed(periods)) if newest_first else periods
-        paths = _period_paths(order, newest_first)
-        others = _period_paths(list(reversed(order)), not newest_first)
-        pages = {p: [e for e in family if not p or period_of(e, mode) == p] for p in order}
-        pager = tuple(PageLink(period_label(p), paths[p], len(pages[p])) for p in order if p)
-        locate = {g["anchor"]: paths[period_of(g["events"][0], mode) if mode != "none" else ""]
-                  for g in day_groups(family)}  # fmt: skip
+        paging = _paging(family, order, mode, "newest/" if newest_first else "")
+        others = _period_paths(list(reversed(order)), "" if newest_first else "newest/")
         for period in order:
-            title = period_label(period) if period else ""
-            listing = Listing(paths[period], title, pages[period], newest_first, family, locate,
-                              others[period], pager)  # fmt: skip
-            listings.append(_grouped(listing))
+            label = period_label(period) if period else ""
+            listing = replace(paging.listing(period, label, family), newest_first=newest_first,
+                              toggle=others[period])  # fmt: skip
+            listings.append(listing)
     return listings
 
 
-def _period_paths(order: list[str], newest_first: bool) -> dict[str, str]:
-    """The first page in reading order is the index; the others live under periods/."""
-    prefix = "newest/" if newest_first else ""
+def facet_listings(
+    events: list[View], facets: dict[str, list[Facet]], paginate: str = "auto"
+) -> list[Listing]:
+    """The timeline of each tag, place and source, oldest first, paged like the main one."""
+    members = facet_members(events)
+    listings = []
+    for kind, _, heading in KINDS:
+        for facet in facets[kind]:
+            chosen = members[(kind, facet.slug)]
+            mode = pagination(chosen, paginate)
+            order = _periods(chosen, mode)
+            paging = _paging(chosen, order, mode, f"{facet.folder}/{facet.slug}/")
+            for period in order:
+                label = period_label(period) if period else ""
+                title = f"{heading[:-1]}: {facet.name}" + (f", {label}" if label else "")
+                listings.append(replace(paging.listing(period, title, chosen), facet=facet))
+    return listings
+
+
+@dataclass(frozen=True, slots=True)
+class _Paging:
+    """A family of entries split into pages by period: each page's path and entries, the pager,
+    and which page holds each day anchor."""
+
+    paths: dict[str, str]
+    pages: dict[str, list[View]]
+    pager: tuple[PageLink, ...]
+    locate: dict[str, str]
+
+    def listing(self, period: str, title: str, family: list[View]) -> Listing:
+        """The page of one period, oldest first, its entries grouped by day."""
+        events = self.pages[period]
+        label = period_label(period) if period else ""
+        return Listing(self.paths[period], title, events, False, family, self.locate,
+                       pager=self.pager, period=label, groups=day_groups(events))  # fmt: skip
+
+
+def _periods(events: list[View], mode: str) -> list[str]:
+    """The periods the entries fall in, in their order; one nameless period when not paged."""
+    if mode == "none":
+        return [""]
+    return list(dict.fromkeys(period_of(e, mode) for e in events))
+
+
+def _paging(family: list[View], order: list[str], mode: str, prefix: str) -> _Paging:
+    paths = _period_paths(order, prefix)
+    pages: dict[str, list[View]] = {period: [] for period in order}
+    for event in family:
+        pages[_page_period(event, mode)].append(event)
+    pager = tuple(PageLink(period_label(p), paths[p], len(pages[p])) for p in order if p)
+    locate = {g["anchor"]: paths[_page_period(g["events"][0], mode)] for g in day_groups(family)}
+    return _Paging(paths, pages, pager, locate)
+
+
+def _page_period(event: View, mode: str) -> str:
+    return period_of(event, mode) if mode != "none" else ""
+
+
+def _period_paths(order: list[str], prefix: str) -> dict[str, str]:
+    """The first page in reading order is the family's index; the others live under periods/."""
     return {
         period: f"{prefix}index.html" if number == 0 else f"{prefix}periods/{period}/index.html"
         for number, period in enumerate(order)
     }
-
-
-def facet_listings(events: list[View], facets: dict[str, list[Facet]]) -> list[Listing]:
-    """One timeline page per tag, place and source, oldest first."""
-    listings = []
-    for kind, _, heading in KINDS:
-        for facet in facets[kind]:
-            chosen = [e for e in events if has_facet(e, facet)]
-            locate = {g["anchor"]: facet.url for g in day_groups(chosen)}
-            title = f"{heading[:-1]}: {facet.name}"
-            listing = Listing(facet.url, title, chosen, False, chosen, locate, facet=facet)
-            listings.append(_grouped(listing))
-    return listings
-
-
-def _grouped(listing: Listing) -> Listing:
-    return replace(listing, groups=day_groups(listing.events))
 
 
 def day_groups(events: list[View]) -> list[View]:

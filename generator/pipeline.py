@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 from generator.cache import (
@@ -137,7 +138,7 @@ def build(
     timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
     _stop_if_strict(strict, diagnostics)
     theme = load_theme(config.root / "templates")
-    pages = render_site(timeline, config, theme, generated) + hosting_files(config)
+    pages = chain(render_site(timeline, config, theme, generated), hosting_files(config))
     search_warnings: list[DatelineError] = []
 
     def add_search_index(staged: Path) -> None:
@@ -146,11 +147,11 @@ def build(
     if cache_dir:
         forget_last_build(cache_dir)
     indexing = config.search == "pagefind"
-    write_site(pages, config.output_dir, add_search_index if indexing else None)
+    paths = write_site(pages, config.output_dir, add_search_index if indexing else None)
     result = BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
-        pages=sum(1 for p in pages if p.path.endswith(".html")) - len(timeline.redirects),
+        pages=sum(1 for path in paths if path.endswith(".html")) - len(timeline.redirects),
         seconds=clock() - started,
         diagnostics=(*diagnostics, *search_warnings),
     )

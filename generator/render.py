@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
+
+from markupsafe import Markup
 
 from generator.config import Config
 from generator.exports import events_csv, events_ics, timelinejs_json
-from generator.facets import KINDS, collect_facets, facet_links
+from generator.facets import KINDS, collect_facets
 from generator.feeds import atom_feed, json_feed
 from generator.highlight import Mark, article_html, sentence_anchor
-from generator.labels import date_label, day_label, precision_note
-from generator.linking import absolute_url, canonical_url, event_json_ld, text_fragment_url
+from generator.labels import day_label
+from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import overview_bars, overview_svg
 from generator.theme import Theme, render_template
+from generator.views import entry_view, event_view, timeline_document
 
 # The feeds and exports every page links to: file, label, media type.
 DOWNLOADS = (
@@ -39,79 +42,84 @@ class Page:
     content: bytes
 
 
+# A page not yet rendered: its path and what makes its bytes.
+Planned = tuple[str, Callable[[], bytes]]
+# A page made from a template, not yet rendered: its path, template and what makes its context.
+PlannedTemplate = tuple[str, str, Callable[[], dict[str, Any]]]
+
+
 def render_site(
     timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
-) -> tuple[Page, ...]:
-    """Every page and file of the site, in a stable order."""
-    site = _SiteContext(timeline, config, generated)
-    pages = [
-        *_html_pages(site, theme),
+) -> Iterator[Page]:
+    """Every page and file of the site in a stable order (by path), each rendered only when it
+    is asked for, so a writer holds one page at a time and never the whole site."""
+    site = _SiteContext(timeline, config, theme, generated)
+    planned: list[Planned] = [
+        *((path, partial(_template_page, theme, template, context))
+          for path, template, context in _template_pages(site)),
         *_data_files(site),
-        _template_page(theme, "sitemap.xml", "sitemap.xml", site.context("sitemap.xml")),
-        *(Page(path, content) for path, content in theme.static_files),
-    ]
-    return tuple(sorted(pages, key=lambda page: page.path))
+        *((path, partial(bytes, content)) for path, content in theme.static_files),
+    ]  # fmt: skip
+    for path, make in sorted(planned, key=lambda page: page[0]):
+        yield Page(path, make())
 
 
-def _data_files(site: _SiteContext) -> Iterator[Page]:
-    events, config = site.events, site.config
-    yield Page("timeline.json", timeline_json(site.timeline, config, site.generated).encode())
-    yield Page("atom.xml", atom_feed(events, config, site.generated))
-    yield Page("feed.json", json_feed(events, config).encode())
-    yield Page("timelinejs.json", timelinejs_json(events, config).encode())
-    yield Page("events.ics", events_ics(events, config))
-    yield Page("events.csv", events_csv(events, config).encode())
+def _data_files(site: _SiteContext) -> Iterator[Planned]:
+    events, config, generated = site.events, site.config, site.generated
+    yield "timeline.json", site.timeline_file
+    yield "atom.xml", lambda: atom_feed(events, config, generated)
+    yield "feed.json", lambda: json_feed(events, config)
+    yield "timelinejs.json", lambda: timelinejs_json(events, config)
+    yield "events.ics", lambda: events_ics(events, config)
+    yield "events.csv", lambda: events_csv(events, config).encode()
 
 
-def _html_pages(site: _SiteContext, theme: Theme) -> Iterator[Page]:
+def _template_pages(site: _SiteContext) -> Iterator[PlannedTemplate]:
     for listing in site.listings:
-        yield _template_page(theme, "index.html", listing.path, site.listing_context(listing))
+        yield listing.path, "index.html", partial(site.listing_context, listing)
     for kind, folder, heading in KINDS:
         path = f"{folder}/index.html"
-        context = site.context(path, kind=kind, heading=heading)
-        yield _template_page(theme, "facets.html", path, context)
-    for event in site.events:
-        path = f"events/{event['id']}/index.html"
-        yield _template_page(theme, "event.html", path, site.event_context(path, event))
+        yield path, "facets.html", partial(site.context, path, kind=kind, heading=heading)
+    for event in site.timeline.events:
+        path = f"events/{event.id}/index.html"
+        yield path, "event.html", partial(site.event_context, path, event)
     for old, new in site.timeline.redirects:
         path = f"events/{old}/index.html"
-        yield _template_page(theme, "redirect.html", path, site.context(path, new=new))
+        yield path, "redirect.html", partial(site.context, path, new=new)
     for reading in site.timeline.readings:
         path = f"articles/{reading.article.slug}/index.html"
-        article = site.article_view(reading)
-        yield _template_page(theme, "article.html", path, site.context(path, article=article))
+        yield path, "article.html", partial(site.article_context, path, reading)
     if site.config.search == "pagefind":
-        yield _template_page(theme, "search.html", "search/index.html",
-                             site.context("search/index.html"))  # fmt: skip
-    yield _template_page(theme, "404.html", "404.html", site.context("404.html", absolute=True))
+        yield "search/index.html", "search.html", partial(site.context, "search/index.html")
+    yield "404.html", "404.html", partial(site.context, "404.html", absolute=True)
+    yield "sitemap.xml", "sitemap.xml", partial(site.context, "sitemap.xml")
 
 
-def _template_page(theme: Theme, template: str, path: str, context: dict[str, Any]) -> Page:
-    return Page(path, render_template(theme, template, context).encode())
+def _template_page(theme: Theme, template: str, context: Callable[[], dict[str, Any]]) -> bytes:
+    return render_template(theme, template, context()).encode()
 
 
 class _SiteContext:
     """What every template sees, computed once per build."""
 
-    def __init__(self, timeline: Timeline, config: Config, generated: datetime | None) -> None:
+    def __init__(
+        self, timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
+    ) -> None:
         self.timeline = timeline
         self.config = config
+        self.theme = theme
         self.generated = generated
         self.slugs = {r.article.path: r.article.slug for r in timeline.readings}
-        self.events = [event_view(e, self.slugs) for e in timeline.events]
+        self.events = [entry_view(e) for e in timeline.events]
         self.facets = collect_facets(self.events)
         main = timeline_listings(self.events, config.paginate)
-        self.listings = main + facet_listings(self.events, self.facets)
+        self.listings = main + facet_listings(self.events, self.facets, config.paginate)
         self.locate = main[0].locate
-        self.sentences = {
-            (s["article"], s["start"]): (e, s) for e in self.events for s in e["details"]
-        } | {(s["article"], s["start"]): (e, s) for e in self.events for s in e["sources"]}
-        # Built once, not per page: with 10,000 articles a per-page scan is quadratic.
-        self.by_article: dict[str, dict[int, tuple[Any, Any]]] = {}
-        for (article_path, start), pair in self.sentences.items():
-            self.by_article.setdefault(article_path, {})[start] = pair
+        self.by_article = _sentences_by_article(self.events, timeline.events)
         self.positions = {event["id"]: index for index, event in enumerate(self.events)}
         self.articles = [r.article for r in timeline.readings]
+        # Each entry's fragment, by root and id: rendered once, shown on every listing with it.
+        self.entries: dict[tuple[str, str], Markup] = {}
 
     def context(self, path: str, **extra: Any) -> dict[str, Any]:
         depth = path.count("/")
@@ -129,8 +137,23 @@ class _SiteContext:
             "articles": self.articles,
             "generated": self.generated,
             "absolute_url": lambda p: absolute_url(self.config, p),
+            "entry_html": partial(self.entry_html, root),
             **extra,
         }
+
+    def entry_html(self, root: str, event: dict[str, Any]) -> Markup:
+        """An entry as the listings show it (_entry.html), rendered once per root and entry:
+        the same entry is on a timeline page each way and on the page of each of its facets."""
+        key = (root, event["id"])
+        if key not in self.entries:
+            context = {"site": self.config, "root": root, "event": event}
+            self.entries[key] = Markup(render_template(self.theme, "_entry.html", context))
+        return self.entries[key]
+
+    def timeline_file(self) -> bytes:
+        """timeline.json, its entries' full views made one at a time."""
+        views = (event_view(event, self.slugs) for event in self.timeline.events)
+        return timeline_document(views, self.config, self.generated)
 
     def listing_context(self, listing: Listing) -> dict[str, Any]:
         """A timeline page: its day groups, the overview strip, pager and order toggle."""
@@ -143,7 +166,8 @@ class _SiteContext:
         context["page_facets"] = collect_facets(listing.events)
         return context
 
-    def event_context(self, path: str, event: dict[str, Any]) -> dict[str, Any]:
+    def event_context(self, path: str, entry: Event) -> dict[str, Any]:
+        event = event_view(entry, self.slugs)
         anchor = event["value"] if event["precision"] in COARSE else event["date"]
         return self.context(
             path,
@@ -152,16 +176,20 @@ class _SiteContext:
             json_ld=event_json_ld(event, self.config),
         )
 
+    def article_context(self, path: str, reading: Reading) -> dict[str, Any]:
+        return self.context(path, article=self.article_view(reading))
+
     def article_view(self, reading: Reading) -> dict[str, Any]:
         """The article with its sentences anchored and each dating phrase linked to its entry."""
         article = reading.article
         own = self.by_article.get(article.path, {})
         marks = [
-            Mark(Span(start, s["end"]), "sentence", s["anchor"]) for start, (_, s) in own.items()
+            Mark(Span(start, s.end), "sentence", sentence_anchor(Span(start, s.end)))
+            for start, (_, s) in own.items()
         ]
         for timex in reading.timexes:
             marks.append(self._phrase_mark(timex, own))
-        events = sorted({e["id"]: e for e, s in own.values() if s["phrase"]}.values(),
+        events = sorted({e["id"]: e for e, s in own.values() if s.phrase}.values(),
                         key=lambda e: self.positions[e["id"]])  # fmt: skip
         return {
             "article": article,
@@ -170,100 +198,31 @@ class _SiteContext:
             "events": events,
         }
 
-    def _phrase_mark(self, timex: Timex, own: dict[int, tuple[Any, Any]]) -> Mark:
+    def _phrase_mark(self, timex: Timex, own: dict[int, Sentence]) -> Mark:
         """A dated phrase; linked to the entry it dated, when it is the phrase that dated one."""
         title = f"{timex.value}, by rule {timex.rule}"
         for start, (event, source) in own.items():
-            inside = start <= timex.span.start < source["end"]
-            if inside and source["phrase"] == timex.text:
+            inside = start <= timex.span.start < source.end
+            if inside and source.phrase == timex.text:
                 href = f"../../events/{event['id']}/index.html"
                 return Mark(timex.span, "phrase", href=href, title=title)
         return Mark(timex.span, "phrase", title=title)
 
 
-def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
-    """An entry as templates, feeds, exports and timeline.json see it."""
-    outlets = sorted({s.outlet or s.title for s in event.sources})
-    return {
-        "id": event.id,
-        "title": event.title,
-        "date": event.when.start.date().isoformat(),
-        "value": event.when.value,
-        "precision": event.when.precision,
-        "start": event.when.start.isoformat(),
-        "end": event.when.end.isoformat(),
-        "label": date_label(event.when),
-        "precision_note": precision_note(event.when.precision),
-        "summary": event.summary,
-        "tags": list(event.tags),
-        "places": list(event.places),
-        "url": f"events/{event.id}/",
-        "sources": [source_view(s, slugs) for s in event.sources],
-        "details": [source_view(s, slugs) for s in event.details],
-        "outlets": outlets,
-        "tag_links": facet_links("tag", list(event.tags)),
-        "place_links": facet_links("place", list(event.places)),
-        "source_links": facet_links("source", outlets),
-        "updated": max((s.published for s in event.sources), default=event.when.start).isoformat(),
-        # Provenance and disagreement (merge): shown by the templates, exported in timeline.json.
-        "first_reported": event.first_reported.isoformat(),
-        "corroboration": event.corroboration,
-        "disputed": event.disputed,
-        "conflicts": [
-            {
-                "fact": c.fact,
-                "versions": [{"value": v.value, "articles": list(v.articles)} for v in c.versions],
-            }
-            for c in event.conflicts
-        ],
-        "killed": event.figures.killed,
-        "injured": event.figures.injured,
-        "written": event.written,
-        "aliases": list(event.aliases),
-    }
+# A sentence an entry cites: the entry's view and the source, by its start in the article.
+Sentence = tuple[dict[str, Any], Source]
 
 
-def source_view(source: Source, slugs: dict[str, str]) -> dict[str, Any]:
-    anchor = sentence_anchor(Span(source.start, source.end))
-    return {
-        "article": source.article,
-        "title": source.title,
-        "url": source.url,
-        "fragment_url": text_fragment_url(source.url, source.quote) if source.url else None,
-        "outlet": source.outlet,
-        "published": source.published.isoformat(),
-        "published_label": day_label(source.published.date()),
-        "quote": source.quote,
-        "phrase": source.phrase,
-        "start": source.start,
-        "end": source.end,
-        "rule": source.rule,
-        "value": source.value,
-        "anchor": anchor,
-        "page": f"articles/{slugs[source.article]}/index.html#{anchor}",
-    }
-
-
-TIMELINE_SOURCE_KEYS = ("article", "title", "url", "published", "quote", "phrase", "start", "end")
-TIMELINE_EVENT_KEYS = (
-    "id", "title", "date", "value", "precision", "start", "end", "label", "summary", "tags",
-    "places", "url", "first_reported", "corroboration", "disputed", "conflicts", "killed",
-    "injured", "written", "aliases",
-)  # fmt: skip
-
-
-def timeline_json(timeline: Timeline, config: Config, generated: datetime | None) -> str:
-    """timeline.json, the contract other tools read: title, generated, events."""
-    slugs = {r.article.path: r.article.slug for r in timeline.readings}
-    events = []
-    for event in timeline.events:
-        view = event_view(event, slugs)
-        entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
-        entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
-        events.append(entry)
-    document = {
-        "title": config.title,
-        "generated": generated.isoformat() if generated else None,
-        "events": events,
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def _sentences_by_article(
+    views: list[dict[str, Any]], events: tuple[Event, ...]
+) -> dict[str, dict[int, Sentence]]:
+    """Every cited sentence of each article, built once, not per page (with 10,000 articles a
+    per-page scan is quadratic); a sentence that is a source wins over the same one as a detail."""
+    pairs = {(s.article, s.start): (v, s) for v, e in zip(views, events, strict=True)
+             for s in e.details}  # fmt: skip
+    pairs |= {(s.article, s.start): (v, s) for v, e in zip(views, events, strict=True)
+              for s in e.sources}  # fmt: skip
+    by_article: dict[str, dict[int, Sentence]] = {}
+    for (article_path, start), pair in pairs.items():
+        by_article.setdefault(article_path, {})[start] = pair
+    return by_article

@@ -23,8 +23,10 @@ _RENAME_EXCHANGE = 2  # linux/fs.h
 
 def write_site(
     pages: Iterable[Page], out_dir: Path, finish: Callable[[Path], None] | None = None
-) -> int:
-    """Builds the site in a sibling temporary folder, then swaps it in; returns the pages written.
+) -> tuple[str, ...]:
+    """Builds the site in a sibling temporary folder, then swaps it in; returns the paths written.
+
+    Pages are written as they come, so `pages` may be a stream rendered one page at a time.
 
     An existing output folder is replaced only if Dateline made it (it holds the marker file) or
     it is empty, so a mistyped --out never deletes an editor's files. `finish` runs on the
@@ -40,14 +42,14 @@ def write_site(
     try:
         # Made inside the try, so that an interrupt landing just after it still removes it.
         staging.mkdir()  # the usual mode for the umask: a web server reads the site
-        count = _write_pages(pages, staging, previous)
+        written = _write_pages(pages, staging, previous)
         if finish is not None:
             finish(staging)
         (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
         _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return count
+    return written
 
 
 def _recover(out_dir: Path) -> None:
@@ -86,10 +88,11 @@ def _staging_name(out_dir: Path) -> Path:
             return staging
 
 
-def _write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> int:
+def _write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> tuple[str, ...]:
     """Writes each page into staging; a page the previous site has byte for byte is hard-linked
-    from it instead, so only changed pages are rewritten and unchanged ones keep their mtime."""
-    count = 0
+    from it instead, so only changed pages are rewritten and unchanged ones keep their mtime.
+    Only the paths are kept: a page's bytes are let go once it is on disk."""
+    written: list[str] = []
     for page in pages:
         reason = unsafe_reason(page.path)
         if reason:
@@ -99,8 +102,8 @@ def _write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) ->
         old = previous.joinpath(*page.path.split("/")) if previous else None
         if old is None or not _link_unchanged(old, target, page.content):
             target.write_bytes(page.content)
-        count += 1
-    return count
+        written.append(page.path)
+    return tuple(written)
 
 
 def _link_unchanged(old: Path, target: Path, content: bytes) -> bool:

@@ -24,6 +24,8 @@ def view(day: str, precision: str = "day", **extra: Any) -> dict[str, Any]:
     (100, 2, "auto", "none"),
     (101, 2, "auto", "month"),
     (101, 40, "auto", "year"),
+    (1200, 40, "auto", "year"),
+    (4000, 40, "auto", "month"),
     (5, 1, "month", "month"),
     (500, 3, "none", "none"),
 ])  # fmt: skip
@@ -91,3 +93,40 @@ def test_facets_are_counted_slugged_and_paged() -> None:
 
 def test_a_name_without_letters_still_gets_a_slug() -> None:
     assert facet_slug("!!!").startswith("x-") and facet_slug("!!!") == facet_slug("!!!")
+
+
+def test_facet_pages_are_paged_by_month_like_the_timeline() -> None:
+    days = ("2025-06-02", "2025-06-30", "2025-07-01")
+    events = [view(day, places=["Kyiv"], outlets=[]) for day in days]
+    listings = facet_listings(events, collect_facets(events), "month")
+    june, july = listings
+    paths = ["places/kyiv/index.html", "places/kyiv/periods/2025-07/index.html"]
+    assert [june.path, july.path] == paths
+    assert [len(june.events), len(july.events), len(june.family)] == [2, 1, 3]
+    assert [(p.label, p.path, p.count) for p in june.pager] == [
+        ("June 2025", "places/kyiv/index.html", 2),
+        ("July 2025", "places/kyiv/periods/2025-07/index.html", 1)]  # fmt: skip
+    assert (july.title, july.period, july.facet and july.facet.name) == (
+        "Place: Kyiv, July 2025", "July 2025", "Kyiv")  # fmt: skip
+    hrefs = [bar.href for bar in overview_bars(july, "../../../../")]
+    assert hrefs == ["../../../../places/kyiv/index.html#2025-06-02",
+                     "../../../../places/kyiv/index.html#2025-06-30", "#2025-07-01"]  # fmt: skip
+
+
+def test_facet_pages_past_the_page_size_are_split_and_keep_every_entry_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("generator.listing.AUTO_LIMIT", 3)
+    days = [f"2025-{month:02d}-{day:02d}" for month in (5, 6, 7) for day in (3, 9)]
+    events = [view(day, id=f"e{n}", tags=["war"], places=["Kyiv"] if n < 4 else [], outlets=[])
+              for n, day in enumerate(days)]  # fmt: skip
+    listings = facet_listings(events, collect_facets(events), "auto")
+    shown: dict[str, list[str]] = {}
+    for listing in listings:
+        assert listing.facet is not None and len(listing.events) <= 2
+        shown.setdefault(listing.facet.slug, []).extend(e["id"] for e in listing.events)
+    assert shown == {"war": [f"e{n}" for n in range(6)], "kyiv": ["e0", "e1", "e2", "e3"]}
+    assert [listing.path for listing in listings] == [
+        "tags/war/index.html", "tags/war/periods/2025-06/index.html",
+        "tags/war/periods/2025-07/index.html", "places/kyiv/index.html",
+        "places/kyiv/periods/2025-06/index.html"]  # fmt: skip

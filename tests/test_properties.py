@@ -72,7 +72,8 @@ def load_read_render(text: str) -> None:
     decoded, warnings = decode_content(text.encode("utf-8", "surrogatepass"), "a.md")
     article, more = parse_article(decoded, "articles/a.md", "a.md", CONFIG)
     timeline, _ = make_timeline(((article,), warnings + more))
-    render_site(timeline, CONFIG, THEME, None)
+    for _ in render_site(timeline, CONFIG, THEME, None):  # rendered only as they are asked for
+        pass
 
 
 def build_or_refuse(text: str) -> None:

@@ -6,7 +6,9 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
@@ -146,3 +148,16 @@ def test_an_unsafe_page_path_stops_the_write_and_keeps_the_old_site(tmp_path: Pa
     )
     assert snapshot(out) == {"index.html": b"old", MARKER: (out / MARKER).read_bytes()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_pages_are_written_as_they_come_and_only_their_paths_are_kept(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+
+    def stream() -> Iterator[Page]:
+        yield Page("a/index.html", b"first")
+        staged = list(tmp_path.glob(".site.new-*/a/index.html"))
+        assert [p.read_bytes() for p in staged] == [b"first"], "the first page is not on disk yet"
+        yield Page("b.html", b"second")
+
+    assert write_site(stream(), out) == ("a/index.html", "b.html")
+    assert snapshot(out) == {"a/index.html": b"first", "b.html": b"second", MARKER: ANY}

@@ -1,0 +1,115 @@
+"""Takes merged entries and gives what templates, feeds and exports see: plain dicts, and
+timeline.json, the contract other tools read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from generator.config import Config
+from generator.facets import facet_links
+from generator.highlight import sentence_anchor
+from generator.jsondoc import json_document
+from generator.labels import date_label, day_label, precision_note
+from generator.linking import text_fragment_url
+from generator.model import Event, Source, Span, Timeline
+
+
+def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
+    """An entry as its own page and timeline.json see it: entry_view and every source."""
+    return entry_view(event) | {
+        "sources": [source_view(s, slugs) for s in event.sources],
+        "details": [source_view(s, slugs) for s in event.details],
+    }
+
+
+def entry_view(event: Event) -> dict[str, Any]:
+    """An entry as listings, feeds and exports see it. Its sources are left to event_view, made
+    for one page at a time: at 10,000 articles they are half a million dicts, half a gigabyte."""
+    outlets = sorted({s.outlet or s.title for s in event.sources})
+    return {
+        "id": event.id,
+        "title": event.title,
+        "date": event.when.start.date().isoformat(),
+        "value": event.when.value,
+        "precision": event.when.precision,
+        "start": event.when.start.isoformat(),
+        "end": event.when.end.isoformat(),
+        "label": date_label(event.when),
+        "precision_note": precision_note(event.when.precision),
+        "summary": event.summary,
+        "tags": list(event.tags),
+        "places": list(event.places),
+        "url": f"events/{event.id}/",
+        "outlets": outlets,
+        "tag_links": facet_links("tag", list(event.tags)),
+        "place_links": facet_links("place", list(event.places)),
+        "source_links": facet_links("source", outlets),
+        "updated": max((s.published for s in event.sources), default=event.when.start).isoformat(),
+        # Provenance and disagreement (merge): shown by the templates, exported in timeline.json.
+        "first_reported": event.first_reported.isoformat(),
+        "corroboration": event.corroboration,
+        "disputed": event.disputed,
+        "conflicts": [
+            {
+                "fact": c.fact,
+                "versions": [{"value": v.value, "articles": list(v.articles)} for v in c.versions],
+            }
+            for c in event.conflicts
+        ],
+        "killed": event.figures.killed,
+        "injured": event.figures.injured,
+        "written": event.written,
+        "aliases": list(event.aliases),
+    }
+
+
+def source_view(source: Source, slugs: dict[str, str]) -> dict[str, Any]:
+    anchor = sentence_anchor(Span(source.start, source.end))
+    return {
+        "article": source.article,
+        "title": source.title,
+        "url": source.url,
+        "fragment_url": text_fragment_url(source.url, source.quote) if source.url else None,
+        "outlet": source.outlet,
+        "published": source.published.isoformat(),
+        "published_label": day_label(source.published.date()),
+        "quote": source.quote,
+        "phrase": source.phrase,
+        "start": source.start,
+        "end": source.end,
+        "rule": source.rule,
+        "value": source.value,
+        "anchor": anchor,
+        "page": f"articles/{slugs[source.article]}/index.html#{anchor}",
+    }
+
+
+TIMELINE_SOURCE_KEYS = ("article", "title", "url", "published", "quote", "phrase", "start", "end")
+TIMELINE_EVENT_KEYS = (
+    "id", "title", "date", "value", "precision", "start", "end", "label", "summary", "tags",
+    "places", "url", "first_reported", "corroboration", "disputed", "conflicts", "killed",
+    "injured", "written", "aliases",
+)  # fmt: skip
+
+
+def timeline_json(timeline: Timeline, config: Config, generated: datetime | None) -> str:
+    """timeline.json, the contract other tools read: title, generated, events."""
+    slugs = {r.article.path: r.article.slug for r in timeline.readings}
+    views = (event_view(e, slugs) for e in timeline.events)
+    return timeline_document(views, config, generated).decode()
+
+
+def timeline_document(
+    views: Iterable[dict[str, Any]], config: Config, generated: datetime | None
+) -> bytes:
+    """timeline.json from full entry views (event_view), each turned into its entry and let go."""
+    head = {"title": config.title, "generated": generated.isoformat() if generated else None}
+    return json_document(head, "events", (_timeline_entry(view) for view in views))
+
+
+def _timeline_entry(view: dict[str, Any]) -> dict[str, Any]:
+    entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
+    entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
+    return entry
