@@ -27,6 +27,8 @@ class Config:
     output: str = "site"
     paginate: str = "auto"
     search: str = "pagefind"
+    # Feed readers want what is new, not the archive: timeline.json and the exports hold it all.
+    feed_entries: int = 100
     domain: str = ""
     # Raw HTML in article markdown is sanitised unless the site's owner trusts every author.
     unsafe_html: bool = False
@@ -98,15 +100,22 @@ def _checked_values(data: dict[str, Any], text: str, path: str) -> dict[str, Any
                 f"'{key}' must be one of {', '.join(allowed)}, not '{values[key]}'",
                 Location(path, _key_line(text, key)),
             )
+    if values.get("feed_entries", 0) < 0:
+        raise ConfigError(
+            f"'feed_entries' must be 0 or more, not {values['feed_entries']}",
+            Location(path, _key_line(text, "feed_entries")),
+            "0 puts every entry in the feeds",
+        )
     if values.get("domain"):
         _check_domain(values["domain"], Location(path, _key_line(text, "domain")))
     return values
 
 
-_TYPE_WORDS = {str: "a string", bool: "true or false"}
+_TYPE_WORDS = {str: "a string", bool: "true or false", int: "a whole number"}
 _TYPE_HINTS = {
     str: 'write it in quotes: {key} = "..."',
     bool: "write {key} = true or {key} = false",
+    int: "write it without quotes: {key} = 100",
 }
 
 

@@ -17,7 +17,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def atom_feed(events: list[dict[str, Any]], config: Config, generated: datetime | None) -> bytes:
-    """atom.xml: one entry per timeline entry, newest first."""
+    """atom.xml: the newest timeline entries (config.feed_entries of them), newest first."""
     feed = FeedGenerator()
     feed.id(absolute_url(config, ""))
     feed.title(config.title)
@@ -26,8 +26,9 @@ def atom_feed(events: list[dict[str, Any]], config: Config, generated: datetime 
     feed.link(href=absolute_url(config, ""), rel="alternate")
     feed.language(config.language)
     feed.generator("Dateline", __version__)
-    feed.updated(_updated(events, generated))
-    for event in newest_first(events):
+    listed = newest_first(events, config.feed_entries)
+    feed.updated(_updated(listed, generated))
+    for event in listed:
         entry = feed.add_entry(order="append")
         entry.id(absolute_url(config, event["url"]))
         entry.title(f"{event['label']}: {event['title']}")
@@ -43,7 +44,7 @@ def atom_feed(events: list[dict[str, Any]], config: Config, generated: datetime 
 
 
 def json_feed(events: list[dict[str, Any]], config: Config) -> bytes:
-    """feed.json in JSON Feed 1.1: one item per timeline entry, newest first."""
+    """feed.json in JSON Feed 1.1: the newest timeline entries, as atom.xml has them."""
     head = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": config.title,
@@ -52,7 +53,9 @@ def json_feed(events: list[dict[str, Any]], config: Config) -> bytes:
         "description": config.description,
         "language": config.language,
     }
-    return json_document(head, "items", (_json_item(e, config) for e in newest_first(events)))
+    return json_document(
+        head, "items", (_json_item(e, config) for e in newest_first(events, config.feed_entries))
+    )
 
 
 def _json_item(event: dict[str, Any], config: Config) -> dict[str, Any]:
@@ -69,9 +72,11 @@ def _json_item(event: dict[str, Any], config: Config) -> dict[str, Any]:
     }
 
 
-def newest_first(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entries by when they happened, latest first (timeline order reversed)."""
-    return list(reversed(events))
+def newest_first(events: list[dict[str, Any]], limit: int = 0) -> list[dict[str, Any]]:
+    """Entries by when they happened, latest first (timeline order reversed); the first
+    `limit` of them, or all if it is 0."""
+    latest = events[-limit:] if limit else events
+    return list(reversed(latest))
 
 
 def _updated(events: list[dict[str, Any]], generated: datetime | None) -> datetime:

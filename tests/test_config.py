@@ -36,7 +36,8 @@ def test_keys_are_read_and_paths_resolve_against_the_file(tmp_path: Path) -> Non
     [
         ('title = "T"\ncolour = "red"\n',
          "dateline.toml:2: error: unknown key 'colour' (hint: known keys: base_url, content, "
-         "description, domain, language, output, paginate, search, timezone, title, unsafe_html)"),
+         "description, domain, feed_entries, language, output, paginate, search, timezone, title, "
+         "unsafe_html)"),
         ('title = "T"\ndomain = "https://timeline.example.org/"\n',
          "dateline.toml:2: error: domain 'https://timeline.example.org/' is not a host name "
          '(hint: write only the host, e.g. domain = "timeline.example.org")'),
@@ -64,6 +65,8 @@ def test_config_errors_name_the_key_and_line(
 @pytest.mark.parametrize(("line", "message"), [
     ('paginate = "weekly"', "dateline.toml:2: error: 'paginate' must be one of auto, month, year, none, not 'weekly'"),
     ('search = "lunr"', "dateline.toml:2: error: 'search' must be one of pagefind, none, not 'lunr'"),
+    ("feed_entries = -1", "dateline.toml:2: error: 'feed_entries' must be 0 or more, not -1 (hint: 0 puts every entry in the feeds)"),
+    ('feed_entries = "50"', "dateline.toml:2: error: 'feed_entries' must be a whole number, not str (hint: write it without quotes: feed_entries = 100)"),
 ])  # fmt: skip
 def test_choices_are_checked(tmp_path: Path, line: str, message: str) -> None:
     path = tmp_path / "dateline.toml"

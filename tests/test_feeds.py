@@ -122,3 +122,17 @@ def test_the_csv_has_a_row_per_entry(site: Path, timeline: list[dict]) -> None: 
 ])  # fmt: skip
 def test_csv_cells_never_start_a_formula(cell: str, expected: str) -> None:
     assert csv_cell(cell) == expected
+
+
+def test_the_feeds_hold_only_the_newest_entries(
+    tmp_path: Path, timeline: list[dict]  # type: ignore[type-arg]
+) -> None:
+    config = replace(load_config(LARGE / "dateline.toml"), root=LARGE, search="none")
+    build(replace(config, output=str(tmp_path / "site"), feed_entries=2))
+    newest = [BASE + e["url"] for e in reversed(timeline)][:2]
+    atom = feedparser.parse((tmp_path / "site" / "atom.xml").read_bytes())
+    assert [e.link for e in atom.entries] == newest
+    items = json.loads((tmp_path / "site" / "feed.json").read_text())["items"]
+    assert [i["url"] for i in items] == newest
+    everything = json.loads((tmp_path / "site" / "timeline.json").read_text())["events"]
+    assert len(everything) == len(timeline)
