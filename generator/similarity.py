@@ -54,31 +54,25 @@ class Profile:
 @dataclass(frozen=True, slots=True)
 class WordWeights:
     """Inverse document frequency of each word over the articles being merged; it remembers
-    each candidate's profile and each pair of articles' shared naming, as merging asks often."""
+    each candidate's profile and each article's namesakes, as merging asks for them often."""
 
     idf: Mapping[str, float]
     default: float
     # Each rare name, and the articles that name it.
     holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _profiles: dict[int, Profile] = field(default_factory=dict, compare=False, repr=False)
-    _naming: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
-    _evidenced: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _evidenced: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, words: Iterable[str]) -> float:
         # fsum: exact, so the order a set iterates in (the hash seed) cannot change a merge.
         default = self.default
         return math.fsum([self.idf.get(word, default) for word in words])
 
-    @property
-    def rare_floor(self) -> float:
-        return _rare_floor(self.default)
-
     def profile(self, candidate: Candidate) -> Profile:
         found = self._profiles.get(id(candidate))
         if found is None:
             words = candidate.words | candidate.context
-            floor = self.rare_floor
-            rare = frozenset(n for n in candidate.names if self.idf.get(n, self.default) >= floor)
+            rare = frozenset(n for n in candidate.names if n in self.holders)
             found = Profile(
                 candidate,
                 candidate.source.article,
@@ -97,20 +91,10 @@ class WordWeights:
         """`of` for words of the candidates the weights were made from."""
         return math.fsum(map(self.idf.__getitem__, words))
 
-    def naming(self, one: Profile, other: Profile) -> float:
-        """The weight of the rare names two reports' articles share (names are an article's,
-        so one sum serves every pair of their candidates)."""
-        a, b = one.article, other.article
-        key = (a, b) if a <= b else (b, a)
-        found = self._naming.get(key)
-        if found is None:
-            found = self.of_known(one.rare_names & other.rare_names)
-            self._naming[key] = found
-        return found
-
-    def evidenced(self, profile: Profile) -> frozenset[str]:
+    def evidenced(self, profile: Profile) -> Mapping[str, float]:
         """The other articles whose rare names shared with the report's article weigh at
-        least NAME_EVIDENCE words only one article uses."""
+        least NAME_EVIDENCE words only one article uses, with that weight (names are an
+        article's, so one answer serves all its reports)."""
         article = profile.article
         found = self._evidenced.get(article)
         if found is None:
@@ -120,7 +104,8 @@ class WordWeights:
                     shared.setdefault(other, []).append(name)
             enough = NAME_EVIDENCE * self.default
             shared.pop(article, None)
-            found = frozenset(a for a, names in shared.items() if self.of_known(names) >= enough)
+            weighed = {other: self.of_known(names) for other, names in shared.items()}
+            found = {other: weight for other, weight in weighed.items() if weight >= enough}
             self._evidenced[article] = found
         return found
 
@@ -143,9 +128,10 @@ def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
     idf = {word: math.log(1 + articles / count) for word, count in frequency.items()}
     default = math.log(1 + articles)
     holders: dict[str, list[str]] = {}
+    floor = _rare_floor(default)
     for article in sorted(names):
         for name in names[article]:
-            if idf[name] >= _rare_floor(default):
+            if idf[name] >= floor:
                 holders.setdefault(name, []).append(article)
     return WordWeights(idf, default, {name: tuple(found) for name, found in holders.items()})
 
@@ -172,7 +158,7 @@ def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
     Within one article the sentence words decide (the story goes on); across articles rare
     shared words decide, and two reports naming different places are different events."""
     if one.article != other.article:
-        if not _comparable(one, other) or not (one.first <= other.last and other.first <= one.last):
+        if not _comparable(one, other) or not _on_common_days(one, other):
             return 0.0
         score = _cross_article(one, other, weights, CROSS_ARTICLE_OVERLAP)
         if not score and other.article in weights.evidenced(one):
@@ -186,14 +172,24 @@ def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
         if first.when.precision == second.when.precision
         else CROSS_PRECISION_OVERLAP
     )
-    smaller = min(one.sentence_weight, other.sentence_weight)
-    score = weights.of_known(first.words & second.words) / smaller if smaller else 0.0
+    shared = weights.of_known(first.words & second.words)
+    score = _share(shared, one.sentence_weight, other.sentence_weight)
     return score if score >= needed else 0.0
 
 
 def _comparable(one: Profile, other: Profile) -> bool:
     """Two fine-dated reports in different places, or a coarse date on either side, are apart."""
     return one.fine and other.fine and not _places_differ(one, other)
+
+
+def _on_common_days(one: Profile, other: Profile) -> bool:
+    return one.first <= other.last and other.first <= one.last
+
+
+def _share(shared: float, one: float, other: float) -> float:
+    """The weight shared over the lighter of two weights (0 if either is nothing)."""
+    smaller = min(one, other)
+    return shared / smaller if smaller else 0.0
 
 
 def _places_differ(one: Profile, other: Profile) -> bool:
@@ -204,15 +200,13 @@ def _cross_article(one: Profile, other: Profile, weights: WordWeights, needed: f
     shared = weights.of_known(one.words & other.words)
     if shared < MIN_SHARED_WEIGHT:
         return 0.0
-    smaller = min(one.weight, other.weight)
-    score = shared / smaller if smaller else 0.0
+    score = _share(shared, one.weight, other.weight)
     return score if score >= needed else 0.0
 
 
 def weighted_overlap(first: frozenset[str], second: frozenset[str], weights: WordWeights) -> float:
     """Weight of the shared words over the weight of the lighter set (0 if either is empty)."""
-    smaller = min(weights.of(first), weights.of(second))
-    return weights.of(first & second) / smaller if smaller else 0.0
+    return _share(weights.of(first & second), weights.of(first), weights.of(second))
 
 
 def disputes(one: Profile, other: Profile, weights: WordWeights) -> bool:
@@ -240,7 +234,6 @@ def restates(one: Profile, other: Profile, weights: WordWeights) -> float:
     if mention.when.precision not in MENTION_PRECISIONS or _places_differ(one, other):
         return 0.0
     within = mention.when.start <= member.when.start and member.when.end <= mention.when.end
-    if not within and not (one.first <= other.last and other.first <= one.last):
+    if not within and not _on_common_days(one, other):
         return 0.0
-    evidence = weights.naming(one, other)
-    return evidence if evidence >= NAME_EVIDENCE * weights.default else 0.0
+    return weights.evidenced(other).get(one.article, 0.0)
