@@ -1,11 +1,11 @@
 """Takes a site's planned pages and writes them into the output folder from several processes.
 
 The parent plans the site once (what every template sees is computed then) and forks; each
-worker claims pages from a shared counter, renders them and writes them straight into the
-staging folder, so no page's bytes cross a pipe. A page's bytes do not depend on the process
-that renders it, so the site is byte-identical to one written by a single process; so is a
-failure: the error of the first failing page in path order, the one a single process meets.
-"""
+worker, the parent among them, claims pages from a shared counter, renders them and writes them
+straight into the staging folder, so no page's bytes cross a pipe. A page's bytes do not depend
+on the process that renders it, so the site is byte-identical to one written by one process;
+so is a failure: the error of the first failing page in path order, the one a single process
+meets."""
 
 from __future__ import annotations
 
@@ -98,12 +98,16 @@ def _claim_order(planned: Sequence[Planned]) -> tuple[int, ...]:
 
 
 def _run_workers(context: ForkContext, job: _Job, processes: int) -> list[_Failure]:
-    """Each worker's failure, if it had one; on Ctrl-C or any error here the workers are
-    stopped, and none is left writing when the caller removes the staging folder."""
+    """Each worker's failure, if it had one. The parent is one of the workers (one process and
+    one copy of what the others write to fewer). On Ctrl-C or any error here the forked workers
+    are stopped, and none is left writing when the caller removes the staging folder."""
     workers: list[tuple[ForkProcess, Connection]] = []
     try:
-        workers.extend(_start(context, job) for _ in range(processes))
-        outcomes = [_outcome(process, results) for process, results in workers]
+        workers.extend(_start(context, job) for _ in range(processes - 1))
+        outcomes = [
+            _write_share(job),
+            *(_outcome(process, results) for process, results in workers),
+        ]
     except BaseException:
         for process, _ in workers:
             process.terminate()
@@ -137,8 +141,13 @@ def _outcome(process: ForkProcess, results: Connection) -> _Failure | None:
 
 
 def _work(job: _Job, results: Connection) -> None:
-    """A worker: renders and writes the pages it claims; sends back its lowest failure."""
+    """A forked worker: writes its share of the pages and sends back its lowest failure."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    results.send(_portable(_write_share(job)))
+
+
+def _write_share(job: _Job) -> _Failure | None:
+    """Renders and writes the pages this process claims; its lowest failure, if any."""
     failure = None
     for index in _claims(job):
         path, make = job.planned[index]
@@ -149,12 +158,13 @@ def _work(job: _Job, results: Connection) -> None:
             failure = _Failure(index, error, traceback.format_exc())
             with job.first_failure.get_lock():
                 job.first_failure.value = min(job.first_failure.value, index)
-    results.send(_portable(failure))
+    return failure
 
 
 def _claims(job: _Job) -> Iterator[int]:
-    """The next unclaimed page, while the parent lives; pages past a failure are skipped, as a
-    single process would not reach them, but those before it are all still rendered."""
+    """The next unclaimed page, while the parent of this process lives (a forked worker whose
+    parent was killed stops); pages past a failure are skipped, as a single process would not
+    reach them, but those before it are all still rendered."""
     parent = os.getppid()
     while os.getppid() == parent:
         with job.claimed.get_lock():
