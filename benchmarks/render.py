@@ -64,9 +64,17 @@ def load_timeline(config: Config, pickled: Path) -> Timeline:
 
 
 def render_and_write(timeline: Timeline, config: Config, out: Path, jobs: int | None) -> None:
+    """Plans, renders and writes; prints how long planning took (it is not shared among the
+    workers) and the CPU time of this process and of the workers it forked."""
+    started = time.perf_counter()
     theme = load_theme(config.root / "templates")
     planned = [*plan_site(timeline, config, theme, None), *map(planned_file, hosting_files(config))]
+    planning = time.perf_counter() - started
     write_planned(planned, out, jobs=jobs)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    forked = workers.ru_utime + workers.ru_stime
+    print(f"  planning {planning:.1f} s; CPU of the planning process {time.process_time():.1f} s, "
+          f"of the workers it forked {forked:.1f} s", flush=True)  # fmt: skip
 
 
 def measure(timeline: Timeline, config: Config, out: Path, jobs: int | None) -> Run:

@@ -71,7 +71,8 @@ class _Failure:
 
 
 class _WorkerTraceback(Exception):
-    """The worker's traceback, given as the cause of its error, which crossed a pipe without it."""
+    """Where a worker's error was raised, as text: the cause of an error that crossed a pipe,
+    which keeps no traceback of its own."""
 
 
 def _write_forked(
