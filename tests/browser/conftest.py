@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -21,6 +22,19 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LARGE = ROOT / "tests" / "fixtures" / "danube-summer"
+# An article from January for the two-month fixture: the timeline then spans over 180 days,
+# and its overview strip draws a bar per week.
+EARLY_WARNING = """---
+title: "Danube authority warns of a wet summer"
+date: 2025-01-08
+timezone: Europe/Vienna
+source: Riverside Courier
+url: https://courier.example/2025/01/08/early-warning
+tags: [floods]
+---
+
+The Danube river authority warned on Tuesday that heavy snow in the Alps could bring floods in summer.
+"""
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +59,15 @@ def _built_and_served(folder: Path, out: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def long_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The two-month fixture and a warning from January: eight months, a bar per week."""
+    folder = tmp_path_factory.mktemp("long") / "project"
+    shutil.copytree(LARGE, folder)
+    (folder / "content" / "articles" / "2025-01-08-early-warning.md").write_text(EARLY_WARNING)
+    yield from _built_and_served(folder, folder / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
