@@ -22,18 +22,24 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LARGE = ROOT / "tests" / "fixtures" / "danube-summer"
-# An article from January for the two-month fixture: the timeline then spans over 180 days,
-# and its overview strip draws a bar per week.
-EARLY_WARNING = """---
-title: "Danube authority warns of a wet summer"
-date: 2025-01-08
+# Warnings from January to May for the two-month fixture: the timeline then spans eight months
+# with no six-week stretch empty, and its overview strip draws a bar per week.
+WARNINGS = {
+    "2025-01-08": "heavy snow in the Alps could bring floods in summer",
+    "2025-02-19": "the snowpack was the deepest in twenty years",
+    "2025-04-02": "the spring thaw had begun early",
+    "2025-05-14": "reservoirs upstream were nearly full",
+}
+WARNING = """---
+title: "Danube authority warns: {said}"
+date: {day}
 timezone: Europe/Vienna
 source: Riverside Courier
-url: https://courier.example/2025/01/08/early-warning
+url: https://courier.example/{day}/warning
 tags: [floods]
 ---
 
-The Danube river authority warned on Tuesday that heavy snow in the Alps could bring floods in summer.
+The Danube river authority warned on Tuesday that {said}.
 """
 
 
@@ -63,10 +69,12 @@ def _built_and_served(folder: Path, out: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def long_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The two-month fixture and a warning from January: eight months, a bar per week."""
+    """The two-month fixture and warnings from January to May: eight months, a bar per week."""
     folder = tmp_path_factory.mktemp("long") / "project"
     shutil.copytree(LARGE, folder)
-    (folder / "content" / "articles" / "2025-01-08-early-warning.md").write_text(EARLY_WARNING)
+    for day, said in WARNINGS.items():
+        article = folder / "content" / "articles" / f"{day}-warning.md"
+        article.write_text(WARNING.format(day=day, said=said))
     yield from _built_and_served(folder, folder / "site")
 
 
