@@ -37,8 +37,8 @@ TICKS = {"day": "month", "week": "month", "month": "year", "year": "decade"}
 class Bar:
     """A slot of the strip: the days from `start` to `end`, its days with entries and how many
     entries they have, and the page holding them with the heading of the first. A page of a
-    paginated timeline starts on the first of a month; a week with entries on both sides of that
-    day is drawn as two bars, one per page, so a bar's days are always on its page."""
+    paginated timeline starts on the first of a month; a week (or year) with entries on both
+    sides of that day is drawn as two bars, one per page, so a bar's days are always on its page."""
 
     start: date
     end: date
