@@ -78,6 +78,30 @@ def long_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _built_and_served(folder, folder / "site")
 
 
+# Warnings over four years on one page, so the strip draws a bar per month; the last warning's
+# "next week" is an entry for a week, the only entry on its Monday, a later day of its bar.
+ARCHIVE = {
+    "2021-01-13": "snow in the Alps was deep",
+    "2021-10-13": "autumn rain had filled the reservoirs",
+    "2022-07-13": "the river was low",
+    "2023-04-12": "the thaw had begun early",
+    "2024-01-10": "ice was forming upstream",
+    "2024-10-16": "the river was rising. It expects the river to crest next week",
+}
+
+
+@pytest.fixture(scope="session")
+def archive_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Six warnings from 2021 to 2024, unpaged: a bar per month."""
+    folder = tmp_path_factory.mktemp("archive") / "project"
+    (folder / "content" / "articles").mkdir(parents=True)
+    (folder / "dateline.toml").write_text('title = "Danube warnings"\npaginate = "none"\n')
+    for day, said in ARCHIVE.items():
+        article = folder / "content" / "articles" / f"{day}-warning.md"
+        article.write_text(WARNING.format(day=day, said=said).replace("on Tuesday", "on Monday"))
+    yield from _built_and_served(folder, folder / "site")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass

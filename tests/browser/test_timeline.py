@@ -228,6 +228,21 @@ def test_jump_to_a_date_inside_a_week_bar_goes_to_the_first_day_on_or_after_it(
     assert in_viewport(page, "2025-06-08")
 
 
+def test_a_later_day_with_only_a_week_entry_scrolls_to_that_week(
+    tab: Any, archive_url: str
+) -> None:
+    page = tab(viewport={"width": 800, "height": 300}).page
+    page.goto(archive_url + "index.html")
+    assert page.locator("#overview-heading").inner_text() == "Entries per month"
+    page.fill("#jump-date", "2024-10-15")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_url("**#2024-10-21")
+    assert in_viewport(page, "2024-W43")
+    page.goto(archive_url + "index.html#2024-01-08")
+    page.goto(archive_url + "index.html#2024-10-21")
+    assert in_viewport(page, "2024-W43")
+
+
 def test_the_seed_index_weighs_under_50_kb(tab: Any, seed_url: str) -> None:
     reader = tab()
     sizes: dict[str, int] = {}
