@@ -193,6 +193,56 @@ def test_an_overview_bar_links_to_its_day(tab: Any, seed_url: str) -> None:
     assert in_viewport(page, "2025-06-04")
 
 
+def test_a_long_timeline_draws_a_bar_per_week_linking_to_its_first_day(
+    tab: Any, long_url: str
+) -> None:
+    page = tab().page
+    page.goto(long_url + "index.html")
+    assert page.locator("#overview-heading").inner_text() == "Entries per week"
+    bar = page.get_by_role("link", name="2–8 June 2025: 4 entries")
+    assert bar.count() == 1
+    bar.click()
+    page.wait_for_url("**/periods/2025-06/index.html#2025-06-03")
+    assert in_viewport(page, "2025-06-03")
+
+
+def test_a_day_inside_a_week_bar_on_another_page_follows_to_it(tab: Any, long_url: str) -> None:
+    page = tab().page
+    page.goto(long_url + "index.html#2025-07-10")
+    page.wait_for_url("**/periods/2025-07/index.html#2025-07-10")
+    assert in_viewport(page, "2025-07-10")
+
+
+def test_jump_to_a_date_inside_a_week_bar_goes_to_the_first_day_on_or_after_it(
+    tab: Any, long_url: str
+) -> None:
+    page = tab().page
+    page.goto(long_url + "periods/2025-07/index.html")
+    page.fill("#jump-date", "2025-06-05")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_url("**/periods/2025-06/index.html#2025-06-07")
+    assert in_viewport(page, "2025-06-07")
+    page.fill("#jump-date", "2025-06-08")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_url("**/periods/2025-06/index.html#2025-06-08")
+    assert in_viewport(page, "2025-06-08")
+
+
+def test_a_later_day_with_only_a_week_entry_scrolls_to_that_week(
+    tab: Any, archive_url: str
+) -> None:
+    page = tab(viewport={"width": 800, "height": 300}).page
+    page.goto(archive_url + "index.html")
+    assert page.locator("#overview-heading").inner_text() == "Entries per month"
+    page.fill("#jump-date", "2024-10-15")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_url("**#2024-10-21")
+    assert in_viewport(page, "2024-W43")
+    page.goto(archive_url + "index.html#2024-01-08")
+    page.goto(archive_url + "index.html#2024-10-21")
+    assert in_viewport(page, "2024-W43")
+
+
 def test_the_seed_index_weighs_under_50_kb(tab: Any, seed_url: str) -> None:
     reader = tab()
     sizes: dict[str, int] = {}
