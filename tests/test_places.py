@@ -25,3 +25,20 @@ def test_places_are_cities_and_regions_not_names_of_people_streets_or_months(
     sentence: str, expected: tuple[str, ...]
 ) -> None:
     assert find_places(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A boy shot himself in Tacoma Friday afternoon.", ("Tacoma",)),
+        ("The minister visited Ternopil and met local officials.", ("Ternopil",)),
+        ("A convoy of trucks reached Sumy on Monday.", ("Sumy",)),
+        ("She made an unannounced trip to Poltava.", ("Poltava",)),
+        ("Crowds rallied in central Kursk and in eastern Tacoma.", ("Kursk", "Tacoma")),
+        ("Officials said Tacoma will vote.", ()),
+    ],
+)
+def test_a_place_is_named_by_a_verb_of_going_a_direction_or_with_the_day_after_it(
+    sentence: str, expected: tuple[str, ...]
+) -> None:
+    assert find_places(sentence) == expected
