@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from make_corpus import make_corpus
+from memory import tree_pss_kb
 from peers import hugo_command, make_hugo_site, make_pelican_site, pelican_command
 
 from generator.config import load_config
@@ -55,35 +56,6 @@ class Tool:
     output: tuple[str, ...]  # what a cold build starts without
 
 
-def _tree_pss_kb(root: int) -> int:
-    """Proportional set size of `root` and all its descendants, from /proc: pages that forked
-    workers share with their parent count once, as they do in the machine's memory."""
-    parents: dict[int, int] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                stat = Path(entry.path, "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    tree, frontier = {root}, [root]
-    while frontier:
-        children = [pid for pid, parent in parents.items() if parent in frontier]
-        tree.update(children)
-        frontier = children
-    return sum(_pss_kb(pid) for pid in tree)
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
 def measure(command: list[str], folder: Path, timeout: float) -> Run | None:
     """Runs one build; None when it fails or takes longer than `timeout` seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -92,7 +64,7 @@ def measure(command: list[str], folder: Path, timeout: float) -> Run | None:
         process = subprocess.Popen(command, cwd=folder, stdout=subprocess.DEVNULL, stderr=errors)
         peak = 0
         while process.poll() is None:
-            peak = max(peak, _tree_pss_kb(process.pid))
+            peak = max(peak, tree_pss_kb(process.pid))
             if time.perf_counter() - started > timeout:
                 process.kill()
                 process.wait()

@@ -101,7 +101,7 @@ debug_option = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    help="Processes that read articles (default: one per core; 1: no extra ones).",
+    help="Processes that read articles and render pages (default: one per core; 1: no extra ones).",
 )
 @click.option("--no-cache", is_flag=True,
               help="Read every article again instead of reusing .dateline-cache/.")  # fmt: skip

@@ -7,7 +7,6 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from itertools import chain
 from pathlib import Path
 
 from generator.cache import (
@@ -25,11 +24,12 @@ from generator.errors import BuildFailed, DatelineError
 from generator.hosting import hosting_files
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
+from generator.parallel import write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
-from generator.render import render_site
+from generator.render import plan_site, planned_file
 from generator.search import index_site
 from generator.theme import default_templates, load_theme
-from generator.write import MARKER, write_site
+from generator.write import MARKER
 
 __all__ = ["BuildResult", "Progress", "build", "check", "extract", "make_timeline", "read_article"]
 
@@ -122,8 +122,9 @@ def build(
     """Builds the site from config.content_dir into config.output_dir, or writes nothing.
 
     With `strict`, any warning is an error and stops the build before it writes. Unchanged
-    articles come from the cache (unless `cache` is False); the others are read by `jobs`
-    processes (default: one per core). When nothing changed, nothing is done.
+    articles come from the cache (unless `cache` is False); the others are read, and then all
+    pages rendered and written, by `jobs` processes (default: one per core). When nothing
+    changed, nothing is done.
     """
     started = clock()
     work = article_work(article_files(config.content_dir), config)
@@ -138,7 +139,10 @@ def build(
     timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
     _stop_if_strict(strict, diagnostics)
     theme = load_theme(config.root / "templates")
-    pages = chain(render_site(timeline, config, theme, generated), hosting_files(config))
+    planned = [
+        *plan_site(timeline, config, theme, generated),
+        *map(planned_file, hosting_files(config)),
+    ]
     search_warnings: list[DatelineError] = []
 
     def add_search_index(staged: Path) -> None:
@@ -147,7 +151,8 @@ def build(
     if cache_dir:
         forget_last_build(cache_dir)
     indexing = config.search == "pagefind"
-    paths = write_site(pages, config.output_dir, add_search_index if indexing else None)
+    finish = add_search_index if indexing else None
+    paths = write_planned(planned, config.output_dir, finish, jobs)
     result = BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),

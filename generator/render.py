@@ -53,6 +53,15 @@ def render_site(
 ) -> Iterator[Page]:
     """Every page and file of the site in a stable order (by path), each rendered only when it
     is asked for, so a writer holds one page at a time and never the whole site."""
+    for path, make in plan_site(timeline, config, theme, generated):
+        yield Page(path, make())
+
+
+def plan_site(
+    timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
+) -> list[Planned]:
+    """Every page and file of the site by path, none rendered yet: what all templates see is
+    computed here, once, so that any process can then render any page."""
     site = _SiteContext(timeline, config, theme, generated)
     planned: list[Planned] = [
         *((path, partial(_template_page, theme, template, context))
@@ -60,8 +69,12 @@ def render_site(
         *_data_files(site),
         *((path, partial(bytes, content)) for path, content in theme.static_files),
     ]  # fmt: skip
-    for path, make in sorted(planned, key=lambda page: page[0]):
-        yield Page(path, make())
+    return sorted(planned, key=lambda page: page[0])
+
+
+def planned_file(page: Page) -> Planned:
+    """A page already made, planned like the others."""
+    return page.path, partial(bytes, page.content)
 
 
 def _data_files(site: _SiteContext) -> Iterator[Planned]:

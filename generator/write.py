@@ -11,6 +11,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from generator.errors import Location, OutputError
@@ -27,11 +28,26 @@ def write_site(
     """Builds the site in a sibling temporary folder, then swaps it in; returns the paths written.
 
     Pages are written as they come, so `pages` may be a stream rendered one page at a time.
+    `finish` runs on the complete staged folder before the swap (the search indexer adds its
+    files there). The output folder is replaced as `stage_site` says.
+    """
+    return stage_site(out_dir, partial(write_pages, pages), finish)
+
+
+# Fills a staging folder, given the previous site (if any) to hard-link unchanged pages from;
+# returns the paths it wrote.
+Fill = Callable[[Path, Path | None], tuple[str, ...]]
+
+
+def stage_site(
+    out_dir: Path, fill: Fill, finish: Callable[[Path], None] | None = None
+) -> tuple[str, ...]:
+    """Lets `fill` write the new site into a sibling temporary folder, runs `finish` on it, then
+    swaps it in; returns what `fill` returned.
 
     An existing output folder is replaced only if Dateline made it (it holds the marker file) or
-    it is empty, so a mistyped --out never deletes an editor's files. `finish` runs on the
-    complete staged folder before the swap (the search indexer adds its files there). Whenever
-    the build stops, even killed, the output folder is the old site or the new one, never a mix.
+    it is empty, so a mistyped --out never deletes an editor's files. Whenever the build stops,
+    even killed, the output folder is the old site or the new one, never a mix.
     """
     out_dir = out_dir.absolute()
     _recover(out_dir)
@@ -42,7 +58,7 @@ def write_site(
     try:
         # Made inside the try, so that an interrupt landing just after it still removes it.
         staging.mkdir()  # the usual mode for the umask: a web server reads the site
-        written = _write_pages(pages, staging, previous)
+        written = fill(staging, previous)
         if finish is not None:
             finish(staging)
         (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
@@ -88,7 +104,7 @@ def _staging_name(out_dir: Path) -> Path:
             return staging
 
 
-def _write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> tuple[str, ...]:
+def write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> tuple[str, ...]:
     """Writes each page into staging; a page the previous site has byte for byte is hard-linked
     from it instead, so only changed pages are rewritten and unchanged ones keep their mtime.
     Only the paths are kept: a page's bytes are let go once it is on disk."""

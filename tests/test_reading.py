@@ -7,16 +7,17 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from generator import parallel
 from generator.cache import CACHE_DIR, READINGS_FILE, load_cache
 from generator.config import load_config
 from generator.pipeline import build
-from generator.render import Page
+from generator.render import Planned
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,12 +55,33 @@ def _build(root: Path, out: str, **options: object) -> dict[str, bytes]:
     return _site(root / out) | {"(diagnostics)": "\n".join(map(str, result.diagnostics)).encode()}
 
 
-def test_parallel_cached_and_single_process_builds_are_byte_identical(corpus: Path) -> None:
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of workers of each build that rendered its pages in forked processes, which
+    every build with more than one job then does, however few its pages."""
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 2)
+    workers: list[int] = []
+    real = parallel._write_forked
+
+    def counted(
+        planned: Sequence[Planned], processes: int, *places: Path | None
+    ) -> tuple[str, ...]:
+        workers.append(processes)
+        return real(planned, processes, *places)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "_write_forked", counted)
+    return workers
+
+
+def test_parallel_cached_and_single_process_builds_are_byte_identical(
+    corpus: Path, forked: list[int]
+) -> None:
     single = _build(corpus, "single", jobs=1, cache=False)
     parallel = _build(corpus, "parallel", jobs=2)
     assert (corpus / CACHE_DIR / READINGS_FILE).is_file()
     cached = _build(corpus, "cached", jobs=2)
     assert len(single) > 40
+    assert forked == [2, 2], "read and rendered in parallel, then only rendered in parallel"
     assert parallel == single
     assert cached == single
 
@@ -113,7 +135,7 @@ def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
 ) -> None:
     config = replace(load_config(corpus / "dateline.toml"), output="skip")
     first = build(config, jobs=1)
-    monkeypatch.setattr("generator.pipeline.write_site", lambda *a: pytest.fail("wrote"))
+    monkeypatch.setattr("generator.pipeline.write_planned", lambda *a: pytest.fail("wrote"))
     again = build(config, jobs=1)
     assert (again.articles, again.events, again.pages) == (
         first.articles,
@@ -127,12 +149,12 @@ def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
     )
     written: list[int] = []
 
-    def count_pages(pages: Iterable[Page], out: Path, finish: object = None) -> tuple[str, ...]:
-        paths = tuple(page.path for page in pages)
+    def count_pages(planned: Sequence[Planned], *rest: object) -> tuple[str, ...]:
+        paths = tuple(path for path, _ in planned)
         written.append(len(paths))
         return paths
 
-    monkeypatch.setattr("generator.pipeline.write_site", count_pages)
+    monkeypatch.setattr("generator.pipeline.write_planned", count_pages)
     try:
         build(config, jobs=1)
     finally:
@@ -140,12 +162,14 @@ def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
     assert len(written) == 1 and written[0] > 40
 
 
-def test_only_changed_pages_are_rewritten(corpus: Path) -> None:
-    config = replace(load_config(corpus / "dateline.toml"), output="linked")
-    site = corpus / "linked"
-    build(config, jobs=1, cache=False)
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "forked workers"])
+def test_only_changed_pages_are_rewritten(corpus: Path, forked: list[int], jobs: int) -> None:
+    config = replace(load_config(corpus / "dateline.toml"), output=f"linked-{jobs}")
+    site = corpus / f"linked-{jobs}"
+    build(config, jobs=jobs, cache=False)
     before = {p: (p.stat().st_ino, p.read_bytes()) for p in site.rglob("*.html")}
-    build(replace(config, title="Another title"), jobs=1, cache=False)
+    build(replace(config, title="Another title"), jobs=jobs, cache=False)
+    assert forked == [jobs, jobs] if jobs > 1 else not forked
     after = {p: (p.stat().st_ino, p.read_bytes()) for p in site.rglob("*.html")}
     assert after.keys() == before.keys()
     kept = {p for p in before if before[p][0] == after[p][0]}

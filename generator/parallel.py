@@ -1,0 +1,190 @@
+"""Takes a site's planned pages and writes them into the output folder from several processes.
+
+The parent plans the site once (what every template sees is computed then) and forks; each
+worker, the parent among them, claims pages from a shared counter, renders them and writes them
+straight into the staging folder, so no page's bytes cross a pipe. A page's bytes do not depend
+on the process that renders it, so the site is byte-identical to one written by one process;
+so is a failure: the error of the first failing page in path order, the one a single process
+meets."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import signal
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, ForkProcess
+from multiprocessing.sharedctypes import Synchronized
+from pathlib import Path
+
+from generator.errors import OutputError
+from generator.render import Page, Planned
+from generator.write import stage_site, write_pages, write_site
+
+# Below this many pages (about half a second of rendering), forking costs more than it saves.
+PARALLEL_THRESHOLD = 200
+
+
+def write_planned(
+    planned: Sequence[Planned],
+    out_dir: Path,
+    finish: Callable[[Path], None] | None = None,
+    jobs: int | None = None,
+) -> tuple[str, ...]:
+    """Renders the planned pages and writes them as write_site does; with `jobs` processes
+    (default: one per core) where the OS can fork and there are pages enough to share."""
+    processes = max(1, jobs or os.cpu_count() or 1)
+    if processes == 1 or len(planned) < PARALLEL_THRESHOLD or not _can_fork():
+        return write_site((Page(path, make()) for path, make in planned), out_dir, finish)
+    return stage_site(out_dir, partial(_write_forked, planned, processes), finish)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What the workers share: the plan, where to write, and two counters in shared memory."""
+
+    planned: Sequence[Planned]
+    order: tuple[int, ...]  # indices into `planned`, in the order the workers claim them
+    staging: Path
+    previous: Path | None
+    claimed: Synchronized[int]  # how many of `order` are taken
+    first_failure: Synchronized[int]  # the lowest index that failed; len(planned) until one does
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """A worker's lowest failing page, its error and where it was raised."""
+
+    index: int
+    error: Exception
+    where: str
+
+
+class _WorkerTraceback(Exception):
+    """Where a worker's error was raised, as text: the cause of an error that crossed a pipe,
+    which keeps no traceback of its own."""
+
+
+def _write_forked(
+    planned: Sequence[Planned], processes: int, staging: Path, previous: Path | None
+) -> tuple[str, ...]:
+    context = multiprocessing.get_context("fork")
+    counters = context.Value("q", 0), context.Value("q", len(planned))
+    job = _Job(planned, _claim_order(planned), staging, previous, *counters)
+    gc.freeze()  # the workers' collections then leave the parent's objects and their pages alone
+    try:
+        failures = _run_workers(context, job, processes)
+    finally:
+        gc.unfreeze()
+    if failures:
+        first = min(failures, key=lambda failure: failure.index)
+        raise first.error from _WorkerTraceback(first.where)
+    return tuple(path for path, _ in planned)
+
+
+def _claim_order(planned: Sequence[Planned]) -> tuple[int, ...]:
+    """Top-level files first: they are about the whole site (feeds, exports, sitemap), by far
+    the slowest to make, and started first they do not keep one worker busy at the end."""
+    return tuple(sorted(range(len(planned)), key=lambda index: planned[index][0].count("/")))
+
+
+def _run_workers(context: ForkContext, job: _Job, processes: int) -> list[_Failure]:
+    """Each worker's failure, if it had one. The parent is one of the workers (one process and
+    one copy of what the others write to fewer). On Ctrl-C or any error here the forked workers
+    are stopped, and none is left writing when the caller removes the staging folder."""
+    workers: list[tuple[ForkProcess, Connection]] = []
+    try:
+        workers.extend(_start(context, job) for _ in range(processes - 1))
+        outcomes = [
+            _write_share(job),
+            *(_outcome(process, results) for process, results in workers),
+        ]
+    except BaseException:
+        for process, _ in workers:
+            process.terminate()
+        raise
+    finally:
+        for process, _ in workers:
+            process.join()
+    return [failure for failure in outcomes if failure is not None]
+
+
+def _start(context: ForkContext, job: _Job) -> tuple[ForkProcess, Connection]:
+    results, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_work, args=(job, sender), daemon=True)
+    process.start()
+    sender.close()  # the worker holds the only sending end: if it dies, the parent reads EOF
+    return process, results
+
+
+def _outcome(process: ForkProcess, results: Connection) -> _Failure | None:
+    with results:
+        try:
+            outcome = results.recv()
+        except EOFError:
+            process.join()
+            raise OutputError(
+                f"a process rendering pages stopped (exit code {process.exitcode})",
+                hint="if the system ran out of memory, build with fewer --jobs",
+            ) from None
+    assert outcome is None or isinstance(outcome, _Failure)
+    return outcome
+
+
+def _work(job: _Job, results: Connection) -> None:
+    """A forked worker: writes its share of the pages and sends back its lowest failure."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    results.send(_portable(_write_share(job)))
+
+
+def _write_share(job: _Job) -> _Failure | None:
+    """Renders and writes the pages this process claims; its lowest failure, if any."""
+    failure = None
+    for index in _claims(job):
+        path, make = job.planned[index]
+        try:
+            write_pages((Page(path, make()),), job.staging, job.previous)
+        except Exception as error:
+            # Later claims are all below this index, so a later failure is a lower one.
+            failure = _Failure(index, error, traceback.format_exc())
+            with job.first_failure.get_lock():
+                job.first_failure.value = min(job.first_failure.value, index)
+    return failure
+
+
+def _claims(job: _Job) -> Iterator[int]:
+    """The next unclaimed page, while the parent of this process lives (a forked worker whose
+    parent was killed stops); pages past a failure are skipped, as a single process would not
+    reach them, but those before it are all still rendered."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        with job.claimed.get_lock():
+            position = job.claimed.value
+            job.claimed.value = position + 1
+        if position >= len(job.order):
+            return
+        index = job.order[position]
+        if index < job.first_failure.value:
+            yield index
+
+
+def _portable(failure: _Failure | None) -> _Failure | None:
+    """The failure, its error replaced by a plain one if it would not survive the pipe."""
+    if failure is None:
+        return None
+    try:
+        pickle.loads(pickle.dumps(failure.error))
+    except Exception:
+        error = RuntimeError(f"{type(failure.error).__name__}: {failure.error}")
+        return _Failure(failure.index, error, failure.where)
+    return failure
