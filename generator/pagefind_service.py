@@ -16,6 +16,7 @@ import os
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
@@ -23,10 +24,11 @@ from typing import Any, BinaryIO
 from generator.errors import OutputError
 
 SEPARATOR = b","
+ENTRY = "pagefind-entry.json"  # names each language's index and its page count
 
 
 class PagefindService:
-    """One running `pagefind --service` with one index: add pages, then take the bundle.
+    """One running `pagefind --service` with one index: pages in, their bundle out.
     A service that hangs is killed after `timeout` seconds; any failure is an OutputError."""
 
     def __init__(self, executable: Path, timeout: float) -> None:
@@ -73,36 +75,71 @@ class PagefindService:
         self._process.wait()
         self._errors.close()
 
-    def add_page(self, url: str, html: str) -> None:
-        """Indexes one page's HTML under `url`, as the CLI indexes a file."""
-        page = {"url": url, "file_contents": html, "file_path": None}
-        self._call({"type": "AddFile", "index_id": self._index, **page})
-
-    def files(self) -> list[tuple[str, bytes]]:
-        """The bundle: each file's path inside it and its bytes, the index and Pagefind's
-        scripts. Asked for, not written by the service: it answers a write before its files
-        are on disk, and exits with some still empty when its input closes."""
-        answer = self._call({"type": "GetFiles", "index_id": self._index})
+    def bundle(self, pages: Iterable[tuple[str, str]]) -> list[tuple[str, bytes]]:
+        """Indexes each page (its URL and HTML) as the CLI indexes a file, and gives the bundle:
+        each file's path inside it and its bytes, the index and Pagefind's scripts. Pages are
+        sent while a second thread reads the answers, so the service parses one page while the
+        next is sent; it answers in order. The bundle is asked for, not written by the service,
+        which answers a write before its files are on disk."""
+        outcome: dict[str, Any] = {}
+        reader = threading.Thread(target=self._collect, args=(outcome,))
+        reader.start()
+        sent = 0
         try:
-            return [(str(f["path"]), base64.b64decode(f["content"])) for f in answer["files"]]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise OutputError(f"pagefind answered in an unknown format: {exc!r}") from exc
+            for url, html in pages:
+                page = {"url": url, "file_contents": html, "file_path": None}
+                self._send({"type": "AddFile", "index_id": self._index, **page})
+                sent += 1
+            self._send({"type": "GetFiles", "index_id": self._index})
+            assert self._process.stdin is not None
+            self._process.stdin.flush()
+        except OSError:
+            pass  # the service stopped; the reader says why
+        except BaseException:
+            self._process.kill()  # so the reader, waiting for the bundle, stops too
+            raise
+        finally:
+            reader.join()
+        if "error" in outcome:
+            raise OutputError(outcome["error"])
+        return _decoded(outcome["files"], sent)
+
+    def _collect(self, outcome: dict[str, Any]) -> None:
+        """Reads answers until the bundle comes, keeping it and the first error."""
+        try:
+            while "files" not in outcome:
+                answer = self._answer()
+                if answer.get("type") == "Error":
+                    outcome.setdefault("error", f"pagefind failed: {answer.get('message')}")
+                elif answer.get("type") == "GetFiles":
+                    outcome["files"] = answer.get("files")
+        except OutputError as exc:
+            outcome.setdefault("error", exc.message)
 
     def _call(self, payload: dict[str, Any]) -> dict[str, Any]:
-        self._sent += 1
-        message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
-        assert self._process.stdin is not None
+        """Sends one request and waits for its answer."""
         try:
-            self._process.stdin.write(base64.b64encode(message) + SEPARATOR)
+            self._send(payload)
+            assert self._process.stdin is not None
             self._process.stdin.flush()
         except OSError as exc:
             raise OutputError(f"pagefind stopped: {self._said() or 'no answer'}") from exc
+        answer = self._answer()
+        if answer.get("type") == "Error":
+            raise OutputError(f"pagefind failed: {answer.get('message')}")
+        return answer
+
+    def _send(self, payload: dict[str, Any]) -> None:
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
+        assert self._process.stdin is not None
+        self._process.stdin.write(base64.b64encode(message) + SEPARATOR)
+
+    def _answer(self) -> dict[str, Any]:
         try:
             answer: dict[str, Any] = json.loads(base64.b64decode(self._read()))["payload"]
         except (ValueError, KeyError, TypeError) as exc:
             raise OutputError(f"pagefind answered in an unknown format: {exc!r}") from exc
-        if answer.get("type") == "Error":
-            raise OutputError(f"pagefind failed: {answer.get('message')}")
         return answer
 
     def _read(self) -> bytes:
@@ -123,3 +160,16 @@ class PagefindService:
         self._errors.seek(0)
         lines = self._errors.read().decode(errors="replace").strip().splitlines()
         return lines[-1] if lines else ""
+
+
+def _decoded(files: Any, pages: int) -> list[tuple[str, bytes]]:
+    """The bundle's files from their answer, which must hold every page sent."""
+    try:
+        bundle = [(str(f["path"]), base64.b64decode(f["content"])) for f in files]
+        entry = json.loads(dict(bundle)[ENTRY])
+        indexed = sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise OutputError(f"pagefind answered in an unknown format: {exc!r}") from exc
+    if indexed != pages:
+        raise OutputError(f"pagefind indexed {indexed} of {pages} pages")
+    return bundle

@@ -30,7 +30,7 @@ import cbor2
 
 from generator.errors import DatelineError, OutputError
 from generator.model import SearchRecord
-from generator.pagefind_service import PagefindService
+from generator.pagefind_service import ENTRY, PagefindService
 from generator.searchable import record_html, record_words
 
 INSTALL_HINT = "pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml"
@@ -38,7 +38,6 @@ EMPTY_HINT = "add articles to the content folder and build again"
 FORMAT_HINT = "search works, but two builds may differ; pin pagefind to a 1.x release"
 TIMEOUT_SECONDS = 300
 BUNDLE = "pagefind"
-ENTRY = "pagefind-entry.json"
 # Every compressed index file is gzip of this marker followed by the CBOR payload.
 MARKER = b"pagefind_dcd"
 FILTER_HASH_DIGITS = 7
@@ -127,10 +126,7 @@ def _index_part(executable: Path, part: Path, bundle: Path, merged: bool) -> Non
         PagefindService(executable, TIMEOUT_SECONDS) as service,
         part.open(encoding="utf-8") as lines,
     ):
-        for line in lines:
-            page = json.loads(line)
-            service.add_page(page["url"], page["html"])
-        files = service.files()
+        files = service.bundle((page["url"], page["html"]) for page in map(json.loads, lines))
     for name, data in files:
         if merged and not _index_file(name):
             continue
