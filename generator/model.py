@@ -223,3 +223,24 @@ class Timeline:
     events: tuple[Event, ...]
     readings: tuple[Reading, ...]
     redirects: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """One search filter of a page, shown as 'Places: Kyiv, Lviv' and offered as a facet."""
+
+    name: str
+    label: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRecord:
+    """What a reader can search for on one entry or article page, and how a result shows."""
+
+    path: str  # the page below the site root, e.g. "events/<id>/index.html"
+    kind: Literal["Entry", "Article"]
+    title: str
+    date: str  # ISO day, to sort results by
+    blocks: tuple[str, ...]  # text, each block searched and shown apart from the next
+    filters: tuple[Filter, ...] = ()

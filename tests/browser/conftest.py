@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from generator import search
 from generator.config import load_config
 from generator.pipeline import build
 
@@ -111,6 +112,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def seed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The shipped content/ built with the repository's dateline.toml."""
     yield from _built_and_served(ROOT, tmp_path_factory.mktemp("seed") / "site")
+
+
+@pytest.fixture(scope="session")
+def seed_parts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed site with its search index in three parts, as a large site's would be."""
+    out = tmp_path_factory.mktemp("seed-parts") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "part_count", lambda records, budget: 3)
+        served = _built_and_served(ROOT, out)
+        url = next(served)
+    assert sorted(p.name for p in (out / "pagefind").glob("part-*")) == ["part-2", "part-3"]
+    yield url
+    next(served, None)
 
 
 @pytest.fixture(scope="session")

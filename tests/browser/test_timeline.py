@@ -160,6 +160,40 @@ def test_search_filters_by_place_from_the_rewritten_filter_index(tab: Any, seed_
     assert reader.errors == []
 
 
+def search_results(page: Any, url: str) -> tuple[str, list[str]]:
+    """The result count message and every result's link, once all results have loaded."""
+    page.goto(url)
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_contain_text("results for", timeout=10_000)
+    links = page.locator(".pagefind-ui__result-link")
+    expect(links.first).to_be_visible(timeout=10_000)
+    more = page.locator("button.pagefind-ui__button", has_text="Load more")
+    while more.count():
+        more.click()
+    expect(links).to_have_count(int(message.inner_text().split()[0]), timeout=10_000)
+    return message.inner_text(), sorted(links.evaluate_all("links => links.map(a => a.href)"))
+
+
+def test_an_index_in_parts_finds_and_filters_as_one_does(
+    tab: Any, seed_url: str, seed_parts_url: str
+) -> None:
+    """A large site's index comes in parts the search page merges; the seed in three parts
+    gives the same results, and its place filter counts across the parts."""
+    reader = tab()
+    page = reader.page
+    whole = search_results(page, seed_url + "search/index.html?q=Kyiv")
+    parts = search_results(page, seed_parts_url + "search/index.html?q=Kyiv")
+    assert parts[0] == whole[0]
+    assert [link.removeprefix(seed_parts_url) for link in parts[1]] == [
+        link.removeprefix(seed_url) for link in whole[1]
+    ]
+    page.locator(".pagefind-ui__filter-name", has_text="Place").click()
+    expect(page.locator("label[for='place-Ternopil']")).to_have_text("Ternopil (1)", timeout=10_000)
+    page.locator("#place-Istanbul").check()
+    expect(page.locator(".pagefind-ui__message")).to_have_text("1 result for Kyiv", timeout=10_000)
+    assert reader.errors == []
+
+
 def test_a_day_anchor_jumps_to_that_day_and_survives_a_reload(tab: Any, seed_url: str) -> None:
     page = tab().page
     page.goto(seed_url + "index.html#2025-06-05")
