@@ -7,22 +7,18 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from generator import __version__
 from generator.config import Config, load_config
 from generator.errors import BuildFailed, ConfigError, DatelineError
-from generator.intake import decode_content
 from generator.labels import date_label
 from generator.model import Timeline
 from generator.pipeline import build, check, extract
-from generator.timex import tag as tag_text
-from generator.timex.timeml import to_record, to_timeml
 from generator.views import timeline_json
 
 T = TypeVar("T")
@@ -208,52 +204,6 @@ def check_command(
         _fail(f"{_plural(warnings, 'warning')} with --strict")
 
 
-def _parse_dct(_context: click.Context, _parameter: click.Parameter, value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
-
-
-def _check_timezone(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise click.BadParameter(f"{value!r} is not a time zone (use e.g. Europe/Kyiv)") from None
-    return value
-
-
-@main.command()
-@click.option("--dct", required=True, callback=_parse_dct, help="Publication date, YYYY-MM-DD.")
-@click.option("--timezone", default="UTC", show_default=True, callback=_check_timezone,
-              help="IANA time zone of the article.")  # fmt: skip
-@click.option("--language", default="en", show_default=True, help="Language of the article.")
-@click.option("--format", "output_format", type=click.Choice(["timeml", "json"]),
-              default="timeml", show_default=True, help="Output format.")  # fmt: skip
-@click.argument("file", type=click.File("rb"))
-@debug_option
-def tag(
-    dct: date, timezone: str, language: str, output_format: str, file: BinaryIO, debug: bool
-) -> None:
-    """Print the temporal expressions of a plain-text article (FILE, or - for stdin).
-
-    Each expression is resolved against the publication date --dct, following news
-    conventions ("Friday" is the last Friday unless the clause speaks of the future).
-
-    \b
-    Example:
-        echo "The talks will resume on Monday." | dateline tag --dct 2025-06-06 --format json -
-    """
-    data = file.read()
-    text, warnings = decode_content(data, getattr(file, "name", "-")) if data.strip() else ("", ())
-    _print_diagnostics(warnings)
-    timexes = tag_text(text, dct, timezone, language)
-    if output_format == "json":
-        click.echo(json.dumps([to_record(t) for t in timexes], ensure_ascii=False, indent=2))
-    else:
-        click.echo(to_timeml(text, timexes), nl=False)
-
-
 def _config(config_path: Path | None, debug: bool, **overrides: object) -> Config:
     config = _guarded(lambda: load_config(config_path), debug)
     if overrides.get("content") is not None:
@@ -337,9 +287,9 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
-# The editor's commands (serve, new, import, init) live in their own module, which uses the
-# helpers above; importing it here, once they exist, adds its commands to `main`.
-from generator import editor_commands  # noqa: E402
+# The editor's commands (serve, new, import, init) and the tagger's live in their own modules,
+# which use the helpers above; importing them here, once they exist, adds them to `main`.
+from generator import editor_commands, tag_command  # noqa: E402
 
-for _command in editor_commands.COMMANDS:
+for _command in (*editor_commands.COMMANDS, *tag_command.COMMANDS):
     main.add_command(_command)

@@ -36,4 +36,3 @@ def script_json(value: object, indent: int | None = None, sort_keys: bool = True
 def csv_cell(value: str) -> str:
     """A CSV cell a spreadsheet will not run as a formula: risky first characters get a "'"."""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
-

@@ -172,24 +172,34 @@ def _overlaps(when: When, timex: Timex) -> bool:
 def _freeze(draft: _Draft, article: Article, plain: PlainText, names: frozenset[str]) -> Candidate:
     source = make_source(article, plain, draft.sentence, draft.timex)
     details = tuple(make_source(article, plain, sentence, None) for sentence in draft.details)
-    places = tuple(
-        dict.fromkeys(
-            place for s in (draft.sentence, *draft.details) for place in find_places(s.text)
-        )
-    )
+    named = find_places(draft.sentence.text)
     return Candidate(
         when=draft.when,
         title=draft.title,
         summary=strip_dateline(draft.sentence.text),
         source=source,
         details=details,
-        places=places,
+        places=_where(named, draft.details),
+        sentence_places=named,
         tags=article.tags,
         words=content_words(draft.sentence.text),
         context=frozenset(draft.words),
         figures=find_figures(s.text for s in (draft.sentence, *draft.details)),
         names=names,
     )
+
+
+def _where(named: tuple[str, ...], details: list[Sentence]) -> tuple[str, ...]:
+    """Where the event happened, as its entry shows it: the places its sentence names (if none,
+    those of the first detail that names any), and those of every detail that names one of them
+    too ('In addition to Kyiv, Russia targeted Ternopil'). A place only a detail about something
+    else names ('Diplomats in Geneva said') is background, not where it happened."""
+    where = dict.fromkeys(named)
+    for detail in details:
+        places = find_places(detail.text)
+        if not where or not where.keys().isdisjoint(places):
+            where.update(dict.fromkeys(places))
+    return tuple(where)
 
 
 def make_source(

@@ -66,8 +66,24 @@ def _part_of_day_label(value: str, day: date) -> str:
     return f"{weekday} {part}, {day.day} {MONTHS[day.month - 1]} {day.year}".replace("  ", " ")
 
 
+def span_label(first: date, last: date) -> str:
+    """'Monday 2 June 2025', '2–8 June 2025', 'June 2025', 'January–June 2025' or '2025': the days
+    from first to last inclusive, named by the whole year or months they are when they are."""
+    if first == last:
+        return day_label(first)
+    if first.day != 1 or (last + timedelta(days=1)).day != 1:
+        return _day_range(first, last)
+    if (first.month, last.month) == (1, 12) and first.year == last.year:
+        return str(first.year)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    if first.year == last.year:
+        return f"{MONTHS[first.month - 1]}–{MONTHS[last.month - 1]} {first.year}"
+    return f"{MONTHS[first.month - 1]} {first.year} – {MONTHS[last.month - 1]} {last.year}"
+
+
 def _day_range(first: date, second: date) -> str:
-    if first.month == second.month:
+    if (first.year, first.month) == (second.year, second.month):
         return f"{first.day}–{second.day} {MONTHS[first.month - 1]} {first.year}"
     if first.year == second.year:
         return f"{_day_month(first)} – {_day_month(second)} {first.year}"

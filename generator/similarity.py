@@ -81,7 +81,7 @@ class WordWeights:
                 self.of(candidate.words),
                 *days_of(candidate.when),
                 candidate.when.precision in FINE,
-                frozenset(candidate.places),
+                frozenset(candidate.sentence_places),
                 rare,
             )
             self._profiles[id(candidate)] = found
@@ -156,7 +156,8 @@ def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
     """How alike two candidates whose intervals overlap are, 0 when they are not alike enough.
 
     Within one article the sentence words decide (the story goes on); across articles rare
-    shared words decide, and two reports naming different places are different events."""
+    shared words decide, and two reports whose sentences name different places are different
+    events."""
     if one.article != other.article:
         if not _comparable(one, other) or not _on_common_days(one, other):
             return 0.0
@@ -193,6 +194,8 @@ def _share(shared: float, one: float, other: float) -> float:
 
 
 def _places_differ(one: Profile, other: Profile) -> bool:
+    """Do both reports' own sentences name places, and none in common? A sentence that names
+    none leaves it to the words: its details' places are as often background as not."""
     return bool(one.places and other.places and one.places.isdisjoint(other.places))
 
 

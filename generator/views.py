@@ -27,7 +27,7 @@ def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
 def entry_view(event: Event) -> dict[str, Any]:
     """An entry as listings, feeds and exports see it. Its sources are left to event_view, made
     for one page at a time: at 10,000 articles they are half a million dicts, half a gigabyte."""
-    outlets = sorted({s.outlet or s.title for s in event.sources})
+    outlets = event_outlets(event)
     return {
         "id": event.id,
         "title": event.title,
@@ -63,6 +63,11 @@ def entry_view(event: Event) -> dict[str, Any]:
         "written": event.written,
         "aliases": list(event.aliases),
     }
+
+
+def event_outlets(event: Event) -> list[str]:
+    """Who reported an entry: each source's outlet, or its title when it names none."""
+    return sorted({s.outlet or s.title for s in event.sources})
 
 
 def source_view(source: Source, slugs: dict[str, str]) -> dict[str, Any]:

@@ -38,6 +38,7 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
+@lru_cache(maxsize=1 << 12)  # extraction asks for a sentence's words two or three times
 def content_words(text: str) -> frozenset[str]:
     """Stems of the words of `text` that carry meaning (no stopwords, no date words)."""
     return frozenset(

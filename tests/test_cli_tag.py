@@ -21,7 +21,8 @@ def test_tag_prints_timeml_with_escaped_text() -> None:
 
 def test_tag_prints_json_records() -> None:
     result = CliRunner().invoke(
-        main, ["tag", "--dct", "2025-06-06", "--timezone", "Europe/Kyiv", "--format", "json", "-"],
+        main,
+        ["tag", "--dct", "2025-06-06", "--timezone", "Europe/Kyiv", "--format", "json", "-"],
         input="Russia attacked Thursday night.",
     )
     assert result.exit_code == 0

@@ -125,7 +125,8 @@ def test_csv_cells_never_start_a_formula(cell: str, expected: str) -> None:
 
 
 def test_the_feeds_hold_only_the_newest_entries(
-    tmp_path: Path, timeline: list[dict]  # type: ignore[type-arg]
+    tmp_path: Path,
+    timeline: list[dict],  # type: ignore[type-arg]
 ) -> None:
     config = replace(load_config(LARGE / "dateline.toml"), root=LARGE, search="none")
     build(replace(config, output=str(tmp_path / "site"), feed_entries=2))

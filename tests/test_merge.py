@@ -233,3 +233,36 @@ def test_names_that_most_articles_use_are_no_evidence_of_one_event() -> None:
     )
     saturday = [e for e in merged.events if e.when.start.date().isoformat() == "2024-03-09"]
     assert sorted(len(e.sources) for e in saturday) == [1, 1]
+
+
+VISIT = "{who} visited {city} on Saturday, met local officials and spoke with rescue workers at a damaged school."
+TALKS = "Diplomats in Kyiv said the talks on a ceasefire had been difficult but useful."
+
+
+def test_visits_to_two_cities_on_one_day_are_two_entries_though_both_mention_kyiv() -> None:
+    merged = timeline(
+        article("lviv", 10, VISIT.format(who="Foreign Minister Olena Kovalenko", city="Lviv"), TALKS),
+        article("odesa", 10, VISIT.format(who="Defence Minister Pavlo Shevchuk", city="Odesa"), TALKS),
+    )  # fmt: skip
+    visits = about(merged.events, "visited")
+    assert sorted((e.places, len(e.sources)) for e in visits) == [(("Lviv",), 1), (("Odesa",), 1)]
+
+
+def test_a_report_whose_sentence_names_no_place_merges_by_words_whatever_its_background() -> None:
+    unplaced = BAR.replace(" in Springfield", "").format(when="on Saturday night")
+    background = "The same gang was blamed for a nightclub shooting in Memphis."
+    merged = timeline(
+        article("first", 10, unplaced, background),
+        article("second", 11, BAR_AGAIN.format(when="late Saturday")),
+    )
+    [entry] = about(merged.events, "Blue Lantern")
+    assert [s.article for s in entry.sources] == ["articles/first.md", "articles/second.md"]
+    assert entry.places == ("Springfield",)  # where the reports say it happened, not Memphis
+
+
+def test_an_entry_whose_reports_name_no_place_shows_where_their_details_put_it() -> None:
+    unplaced = BAR.replace(" in Springfield", "").format(when="on Saturday night")
+    [entry] = timeline(
+        article("first", 10, unplaced, "The bar is on Main Street in Springfield.")
+    ).events
+    assert entry.places == ("Springfield",)

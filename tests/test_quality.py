@@ -1,4 +1,4 @@
-"""The code is held to its own standard: ruff clean, mypy --strict clean on generator/."""
+"""The code is held to its own standard: ruff clean and formatted, mypy --strict clean on generator/."""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 def test_ruff_finds_nothing() -> None:
     result = run(sys.executable, "-m", "ruff", "check", "generator", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_has_nothing_to_change() -> None:
+    result = run(
+        sys.executable, "-m", "ruff", "format", "--check", "generator", "tests", "benchmarks"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

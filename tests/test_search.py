@@ -1,4 +1,4 @@
-"""The Pagefind step: an index when it runs, a clear warning when it cannot."""
+"""The Pagefind step: an index of the records when it runs, a clear warning when it cannot."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 import hashlib
 import importlib.util
 import json
-import subprocess
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -14,27 +14,96 @@ import cbor2
 import pytest
 
 from generator import search
+from generator.model import Filter, SearchRecord
+
+needs_pagefind = pytest.mark.skipif(
+    importlib.util.find_spec("pagefind") is None, reason="pagefind is not installed"
+)
 
 
-def test_pagefind_indexes_a_folder_of_pages(tmp_path: Path) -> None:
-    if importlib.util.find_spec("pagefind") is None:
-        pytest.skip("pagefind is not installed")
-    write_page(tmp_path / "events" / "talks", "<h1>Istanbul talks</h1>")
-    assert search.index_site(tmp_path) == ()
-    assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
-
-
-def write_page(folder: Path, body: str) -> None:
-    """An index.html in folder whose body Pagefind indexes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(
-        f"<html lang=en><body><main data-pagefind-body>{body}</main></body></html>"
+def record(name: str, place: str = "Kyiv", kind: str = "events") -> SearchRecord:
+    return SearchRecord(
+        path=f"{kind}/{name}/index.html",
+        kind="Entry" if kind == "events" else "Article",
+        title=f"{place} talks {name}",
+        date="2025-06-05",
+        blocks=("Thursday 5 June 2025", f"Delegations met in {place}."),
+        filters=(Filter("place", "Places", (place,)),),
     )
 
 
+def fragments(bundle: Path) -> dict[str, dict[str, Any]]:
+    """The pages in one bundle, each its fragment by its URL."""
+    found = [unpack_json(path) for path in (bundle / "fragment").glob("*.pf_fragment")]
+    return {fragment["url"]: fragment for fragment in found}
+
+
+def unpack_json(path: Path) -> Any:
+    return json.loads(gzip.decompress(path.read_bytes())[len(search.MARKER) :])
+
+
+def fake_pagefind(folder: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """Makes the pagefind package run `script` as its binary."""
+    binary = folder / "fake-pagefind"
+    binary.write_text("#!/bin/sh\n" + script + "\n")
+    binary.chmod(binary.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+
+
+@needs_pagefind
+def test_pagefind_indexes_the_records_in_one_bundle(tmp_path: Path) -> None:
+    records = [record("talks"), record("report", "Lviv", kind="articles")]
+    assert search.index_site(tmp_path, lambda: records, "en") == ()
+    bundle = tmp_path / search.BUNDLE
+    assert (bundle / "pagefind-ui.js").is_file()
+    assert (bundle / search.PARTS_SCRIPT).read_text() == "window.datelineSearchParts = [];\n"
+    found = fragments(bundle)
+    assert set(found) == {"/events/talks/", "/articles/report/"}
+    assert found["/events/talks/"]["content"] == (
+        "Kyiv talks talks. Thursday 5 June 2025. Delegations met in Kyiv. Places: Kyiv."
+    )
+    assert found["/articles/report/"]["filters"] == {"kind": ["Article"], "place": ["Lviv"]}
+    assert found["/articles/report/"]["meta"] == {
+        "date": "2025-06-05",
+        "title": "Lviv talks report",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == [search.BUNDLE]
+
+
+@needs_pagefind
+def test_a_large_index_comes_in_parts_dealt_round_robin(tmp_path: Path) -> None:
+    records = [record(name) for name in ("a", "b", "c", "d", "e")]
+    assert search.index_site(tmp_path, lambda: records, "en", bytes_per_run=1) == ()
+    bundle = tmp_path / search.BUNDLE
+    parts = [bundle] + [bundle / f"part-{n}" for n in range(2, 6)]
+    assert [set(fragments(part)) for part in parts] == [{f"/events/{n}/"} for n in "abcde"]
+    script = (bundle / search.PARTS_SCRIPT).read_text()
+    names = json.dumps([f"part-{n}/" for n in range(2, 6)])
+    assert script == f"window.datelineSearchParts = {names};\n"
+    kept = {p.name for p in parts[1].iterdir()}
+    assert kept == {"pagefind-entry.json", "fragment", "index", "filter"} | {
+        p.name for p in parts[1].glob("*.pf_meta")
+    }
+    assert (bundle / "pagefind-ui.js").is_file() and (bundle / "wasm.en.pagefind").is_file()
+
+
+@pytest.mark.parametrize(
+    ("count", "budget", "parts"),
+    [
+        (0, 1, 0),
+        (2, 2 * (10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE), 1),
+        (2, 2 * (10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE) - 1, 2),
+        (3, 1, 3),
+    ],
+)
+def test_parts_keep_each_run_within_the_memory_budget(count: int, budget: int, parts: int) -> None:
+    ten_words = SearchRecord("events/a/index.html", "Entry", "one two", "2025-06-05",
+                             ("three four five six seven eight nine ten",))  # fmt: skip
+    assert search.part_count([ten_words] * count, budget) == parts
+
+
 def test_a_site_without_entries_or_articles_says_search_is_skipped(tmp_path: Path) -> None:
-    (tmp_path / "index.html").write_text("<html lang=en><body><h1>Timeline</h1></body></html>")
-    (warning,) = search.index_site(tmp_path)
+    (warning,) = search.index_site(tmp_path, lambda: [], "en")
     assert str(warning) == (
         "warning: search index skipped: no entries or articles to search "
         "(hint: add articles to the content folder and build again)"
@@ -46,22 +115,62 @@ def test_a_missing_pagefind_is_a_warning_with_a_hint(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    (warning,) = search.index_site(tmp_path)
+    (warning,) = search.index_site(tmp_path, lambda: [record("a")], "en")
     assert str(warning) == (
         "warning: search index skipped: the pagefind package is not installed "
         "(hint: pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml)"
     )
 
 
-def test_a_failing_pagefind_says_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def failed(*args: Any, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        return subprocess.CompletedProcess(args, 1, "", "Error: no html files\n")
-
-    monkeypatch.setattr(subprocess, "run", failed)
-    write_page(tmp_path / "articles" / "talks", "<h1>Istanbul talks</h1>")
-    (warning,) = search.index_site(tmp_path)
+@needs_pagefind
+@pytest.mark.parametrize(
+    ("script", "reason"),
+    [
+        ("echo 'Error: no index for you' >&2; exit 1", "pagefind stopped: Error: no index for you"),
+        (
+            "head -c 1 >/dev/null; printf 'bm90IGpzb24=,'",
+            "pagefind answered in an unknown format: JSONDecodeError(",
+        ),
+        ("/no/such/pagefind", "pagefind stopped: "),
+    ],
+)
+def test_a_failing_pagefind_says_why_and_leaves_nothing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, script: str, reason: str
+) -> None:
+    fake_pagefind(tmp_path, monkeypatch, script)
+    site = tmp_path / "site"
+    site.mkdir()
+    (warning,) = search.index_site(site, lambda: [record("a")], "en")
     assert warning.severity == "warning"
-    assert warning.message == "search index skipped: pagefind failed: Error: no html files"
+    assert warning.message.startswith(f"search index skipped: {reason}")
+    assert list(site.iterdir()) == []
+
+
+@needs_pagefind
+def test_a_pagefind_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake_pagefind(tmp_path, monkeypatch, "exec sleep 30")
+    monkeypatch.setattr(search, "TIMEOUT_SECONDS", 0.5)
+    site = tmp_path / "site"
+    site.mkdir()
+    (warning,) = search.index_site(site, lambda: [record("a")], "en")
+    assert warning.message == "search index skipped: pagefind stopped: no answer"
+
+
+@needs_pagefind
+def test_a_part_that_fails_takes_the_whole_index_with_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pagefind.service import get_executable
+
+    ran = tmp_path / "ran-once"
+    fake_pagefind(
+        tmp_path, monkeypatch, f'[ -e {ran} ] && exit 3; touch {ran}; exec {get_executable()} "$@"'
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    (warning,) = search.index_site(site, lambda: [record("a"), record("b")], "en", bytes_per_run=1)
+    assert warning.message == "search index skipped: pagefind stopped: no answer"
+    assert list(site.iterdir()) == []
 
 
 def pack(payload: object) -> bytes:
@@ -143,16 +252,17 @@ def test_a_clashing_short_name_grows_a_digit_at_a_time(taken: set[str], expected
     assert expected in taken
 
 
+@needs_pagefind
 def test_a_real_index_is_normalised_and_normalising_again_changes_nothing(tmp_path: Path) -> None:
-    if importlib.util.find_spec("pagefind") is None:
-        pytest.skip("pagefind is not installed")
-    for name, place in [("a", "Kyiv"), ("b", "Istanbul"), ("c", "Ternopil")]:
-        body = f'<h1>{place} talks</h1><span data-pagefind-filter="place">{place}</span>'
-        write_page(tmp_path / "events" / name, body)
-    assert search.index_site(tmp_path) == ()
+    records = [
+        record(name, place) for name, place in [("a", "Kyiv"), ("b", "Istanbul"), ("c", "Ternopil")]
+    ]
+    assert search.index_site(tmp_path, lambda: records, "en") == ()
     bundle = tmp_path / "pagefind"
     (meta_file,) = bundle.glob("pagefind.*.pf_meta")
-    ((_, place_hash),) = unpack(meta_file)[3]
+    kind_and_place = unpack(meta_file)[3]
+    assert [name for name, _ in kind_and_place] == ["kind", "place"]
+    place_hash = kind_and_place[1][1]
     values = unpack(bundle / "filter" / f"{place_hash}.pf_filter")[1]
     assert [value for value, _ in values] == ["Istanbul", "Kyiv", "Ternopil"]
     assert place_hash == "en_" + sha1(meta_file, "place")[:7]
@@ -164,14 +274,13 @@ def test_a_real_index_is_normalised_and_normalising_again_changes_nothing(tmp_pa
 def test_an_index_in_an_unknown_format_is_a_warning(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def ran(*args: Any, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        return subprocess.CompletedProcess(args, 0, "", "")
+    def pagefind_wrote(executable: Path, part: Path, bundle: Path, merged: bool) -> None:
+        written = pagefind_like_bundle(tmp_path, [["Kyiv", [0]]], [["Entry", [0]]])
+        (written / "filter" / "en_bbbbbbb.pf_filter").write_bytes(gzip.compress(b"pagefind_dcx"))
 
-    monkeypatch.setattr(subprocess, "run", ran)
-    write_page(tmp_path / "events" / "talks", "<h1>Istanbul talks</h1>")
-    bundle = pagefind_like_bundle(tmp_path, [["Kyiv", [0]]], [["Entry", [0]]])
-    (bundle / "filter" / "en_bbbbbbb.pf_filter").write_bytes(gzip.compress(b"pagefind_dcx"))
-    (warning,) = search.index_site(tmp_path)
+    monkeypatch.setattr(search, "_executable", lambda: Path("pagefind"))
+    monkeypatch.setattr(search, "_index_part", pagefind_wrote)
+    (warning,) = search.index_site(tmp_path, lambda: [record("a")], "en")
     assert str(warning) == (
         "warning: search index not normalised: unexpected Pagefind output: "
         "en_bbbbbbb.pf_filter does not start with pagefind_dcd (hint: search works, but two "

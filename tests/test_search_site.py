@@ -1,11 +1,10 @@
-"""The search index of the seed site: every entry and article, with its filters, and nothing else."""
+"""The search index of the seed site: every entry and article, as a reader searches them."""
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +13,12 @@ from click.testing import CliRunner
 
 from generator import search
 from generator.cli import main
+from generator.config import load_config
+from generator.pipeline import check
+from generator.text import plain_text, split_sentences
 
 from .conftest import ROOT
 
-FILTER = re.compile(r'data-pagefind-filter="(\w+)')
-DATE = re.compile(r'data-pagefind-meta="date:([0-9-]+)"')
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("pagefind") is None, reason="pagefind is not installed"
 )
@@ -43,36 +43,53 @@ def indexed(site: Path) -> dict[str, dict[str, Any]]:
     return {fragment["url"]: fragment for fragment in fragments}
 
 
-def url(site: Path, page: Path) -> str:
-    """The address Pagefind gives a page: its folder, without index.html."""
-    return "/" + page.parent.relative_to(site).as_posix() + "/"
+def test_every_entry_and_article_is_indexed_and_nothing_else(site: Path) -> None:
+    seed, _ = check(load_config(ROOT / "dateline.toml"))
+    entries = {f"/events/{event.id}/" for event in seed.events}
+    articles = {f"/articles/{reading.article.slug}/" for reading in seed.readings}
+    assert set(indexed(site)) == entries | articles
+    for address in indexed(site):
+        assert (site / address.strip("/") / "index.html").is_file()
+    assert not (site / search.SPOOL).exists()
 
 
-def test_exactly_the_pages_with_a_search_body_are_indexed(site: Path) -> None:
-    pages = [p for p in site.rglob("*.html") if search.BUNDLE not in p.relative_to(site).parts]
-    searchable = {url(site, p) for p in pages if "data-pagefind-body" in p.read_text()}
-    assert {u.split("/")[1] for u in searchable} == set(search.INDEXED_FOLDERS)
-    assert set(indexed(site)) == searchable
-    listings = [p for p in pages if p.relative_to(site).parts[0] not in search.INDEXED_FOLDERS]
-    assert {"index.html", "places", "tags", "sources"} <= {
-        p.relative_to(site).parts[0] for p in listings
-    }
-    assert not {url(site, p) for p in listings} & set(indexed(site))
-
-
-def test_entries_and_articles_carry_their_filters_and_date(site: Path) -> None:
+def test_entries_carry_their_filters_date_and_words_apart(site: Path) -> None:
+    seed, _ = check(load_config(ROOT / "dateline.toml"))
     fragments = indexed(site)
-    kinds = {u: f["filters"]["kind"] for u, f in fragments.items()}
-    assert {u.split("/")[1]: k for u, k in kinds.items()} == {
-        "events": ["Entry"],
-        "articles": ["Article"],
-    }
-    for address, fragment in fragments.items():
-        html = (site / address.strip("/") / "index.html").read_text()
-        assert set(fragment["filters"]) == set(FILTER.findall(html))
-        assert fragment["meta"]["date"] == DATE.search(html)[1]  # type: ignore[index]
-    kyiv = [f for f in fragments.values() if "Kyiv" in f["filters"].get("place", [])]
-    assert kyiv and all("Kyiv" in f["content"] for f in kyiv)
+    for event in seed.events:
+        fragment = fragments[f"/events/{event.id}/"]
+        assert fragment["filters"]["kind"] == ["Entry"]
+        assert fragment["filters"].get("place", []) == list(event.places)
+        assert fragment["filters"].get("tag", []) == list(event.tags)
+        assert fragment["meta"] == {
+            "title": event.title,
+            "date": event.when.start.date().isoformat(),
+        }
+        content = fragment["content"]
+        assert event.summary in content
+        if event.places:
+            assert f"Places: {', '.join(event.places)}." in content
+        for source in event.sources:
+            assert source.quote in content
+            assert (source.outlet or source.title) in fragment["filters"]["source"]
+
+
+def test_articles_keep_their_dated_phrases_in_their_sentences(site: Path) -> None:
+    """Pagefind once indexed each sentence of an article page as an anchor without the dated
+    phrase linked inside it ("In , a convoy..."); a record has whole sentences and no anchors."""
+    seed, _ = check(load_config(ROOT / "dateline.toml"))
+    fragments = indexed(site)
+    for reading in seed.readings:
+        fragment = fragments[f"/articles/{reading.article.slug}/"]
+        assert fragment["filters"]["kind"] == ["Article"]
+        assert fragment["meta"]["date"] == reading.article.published.date().isoformat()
+        assert fragment["anchors"] == []
+        phrases = {timex.text for timex in reading.timexes}
+        dated = [s.text for s in split_sentences(plain_text(reading.article.body))
+                 if any(phrase in s.text for phrase in phrases)]  # fmt: skip
+        assert dated
+        for sentence in dated:
+            assert " ".join(sentence.split()) in fragment["content"]
 
 
 def test_results_can_be_sorted_by_date(site: Path) -> None:

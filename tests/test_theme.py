@@ -9,10 +9,14 @@ from generator.pipeline import build
 
 
 def test_a_site_template_overrides_the_default(tmp_path: Path, write_article) -> None:  # type: ignore[no-untyped-def]
-    write_article("a.md", "---\ntitle: T\ndate: 2025-06-06\n---\nTalks began in Istanbul on Monday.")
+    write_article(
+        "a.md", "---\ntitle: T\ndate: 2025-06-06\n---\nTalks began in Istanbul on Monday."
+    )
     templates = tmp_path / "templates"
     (templates / "static").mkdir(parents=True)
-    (templates / "404.html").write_text('{% extends "base.html" %}{% block main %}Lost at sea{% endblock %}')
+    (templates / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}Lost at sea{% endblock %}'
+    )
     (templates / "static" / "style.css").write_text("body { color: teal }")
     build(Config(root=tmp_path))
     site = tmp_path / "site"

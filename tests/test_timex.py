@@ -16,6 +16,7 @@ SUN = dt.date(2025, 6, 8)
 NEWYEAR = dt.date(2025, 1, 3)  # a Friday early in January
 
 # (sentence, phrase as tagged, anchor, type, value)
+# fmt: off
 CASES: list[tuple[str, str, dt.date, str, str]] = [
     # weekdays, past by default, the publication day included
     ("Zelenskyy announced Friday that talks failed.", "Friday", FRI, "DATE", "2025-06-06"),
@@ -255,8 +256,10 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The shops closed on Christmas Day.", "Christmas Day", NEWYEAR, "DATE", "2024-12-25"),
     ("They met on New Year's Eve.", "New Year's Eve", NEWYEAR, "DATE", "2024-12-31"),
 ]
+# fmt: on
 
 # anaphoric: (text, phrase, anchor, type, value), resolved from the last absolute date
+# fmt: off
 ANAPHORA: list[tuple[str, str, dt.date, str, str]] = [
     ("The clash began on May 12. The next day, troops left.", "The next day", FRI, "DATE",
      "2025-05-13"),
@@ -281,6 +284,7 @@ ANAPHORA: list[tuple[str, str, dt.date, str, str]] = [
     ("The riot began on May 3. The next morning, police moved in.", "The next morning", FRI,
      "TIME", "2025-05-04TMO"),
 ]
+# fmt: on
 
 
 def _find(text: str, phrase: str, anchor: dt.date) -> tuple[str, str]:
@@ -296,6 +300,7 @@ def test_value(text: str, phrase: str, anchor: dt.date, kind: str, value: str) -
     assert _find(text, phrase, anchor) == (kind, value)
 
 
+# fmt: off
 NOT_DATES = [
     "The stock pays $1.76 a year in dividends.",
     "Iraq imports about three-quarters of its food.",
@@ -307,6 +312,7 @@ NOT_DATES = [
     "The company paid $2000 for it.",
     "Leaves fall in the wind.",
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize("text", NOT_DATES)

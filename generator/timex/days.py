@@ -140,7 +140,7 @@ _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))? ?([ap])?", re.IGNORECASE)
 
 
 def clock_value(text: str) -> str | None:
-    """"5 p.m." -> "17:00"; "noon" -> "12:00"."""
+    """ "5 p.m." -> "17:00"; "noon" -> "12:00"."""
     lowered = text.lower()
     if lowered == "noon":
         return "12:00"

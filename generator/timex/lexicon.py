@@ -39,14 +39,18 @@ UNITS: dict[str, tuple[str, bool]] = {
     "decade": ("DE", False), "century": ("CE", False), "weekend": ("WE", False),
 }  # fmt: skip
 
+# fmt: off
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 }
+# fmt: on
 
+# fmt: off
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     "noon": "MI", "midday": "MI", "daytime": "DT",
 }
+# fmt: on
 
 # "early June" -> START; TimeML's MOD values for words that qualify a date or a duration.
 MODS: dict[str, str] = {

@@ -19,7 +19,7 @@ from generator.timex.lexicon import MODS, MONTHS, NUMBERS, PARTS_OF_DAY, UNITS, 
 
 
 def count(word: str) -> str | None:
-    """"three" -> "3", "1 1/2" -> "1.5", "several" -> "X"; None for a word that is no count."""
+    """ "three" -> "3", "1 1/2" -> "1.5", "several" -> "X"; None for a word that is no count."""
     word = re.sub(r"\s+", " ", word.lower())
     if re.fullmatch(r"\d+", word):
         return word
@@ -41,7 +41,7 @@ def unit_of(word: str) -> str:
 
 
 def duration_value(number: str, unit: str) -> str:
-    """"3", "day" -> "P3D"; "2", "hour" -> "PT2H"; "4", "decade" -> "P40Y"."""
+    """ "3", "day" -> "P3D"; "2", "hour" -> "PT2H"; "4", "decade" -> "P40Y"."""
     letter, is_time = UNITS[unit]
     if letter in ("DE", "CE"):
         scale = 10 if letter == "DE" else 100
@@ -72,7 +72,7 @@ _RATE = re.compile(r"(?:\d|times|once|twice|per cent|percent|%)\S*\s+\S*\s*$")
 
 
 def _is_rate_or_fraction(context: Context, unit: str) -> bool:
-    """"$2 a year", "four flights a week" (a rate), "three-quarters of" (a fraction)."""
+    """ "$2 a year", "four flights a week" (a rate), "three-quarters of" (a fraction)."""
     if unit == "quarter" and context.text.startswith(" of", context.end):
         return True
     before = context.text[max(0, context.start - 20) : context.start]
@@ -211,7 +211,7 @@ def resolve_anaphoric_day(context: Context) -> Resolution | None:
 
 
 def _the_weekend(context: Context) -> Resolution:
-    """"the weekend": the one just past, or the coming one in a future clause."""
+    """ "the weekend": the one just past, or the coming one in a future clause."""
     dct = context.dct
     if context.direction() == "future" and dct.weekday() < 5:
         return Resolution("DATE", week_value(dct) + "-WE", "weekend-coming")

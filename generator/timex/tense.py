@@ -7,6 +7,7 @@ from typing import Literal
 
 Direction = Literal["future", "past"] | None
 
+# fmt: off
 IRREGULAR_PAST = (
     "ate", "became", "began", "bit", "bled", "blew", "broke", "brought", "built", "bought",
     "caught", "chose", "came", "cost", "cut", "dealt", "dug", "drew", "drove", "fell", "fed",
@@ -18,6 +19,7 @@ IRREGULAR_PAST = (
     "swore", "swept", "swam", "took", "taught", "tore", "told", "thought", "threw", "understood",
     "woke", "wore", "won", "wrote", "withdrew", "sought", "overtook", "undertook", "upheld",
 )
+# fmt: on
 _BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bCo)(?<!\bMrs|\bInc|\bLtd|\bGov)(?<!\bCorp)\.|"
     r"[;:!?\n,(\)\"\u201c\u201d]|\b(?:that|but|while|when|after|before|because|who|which|and|since|"
@@ -86,7 +88,7 @@ def _last_marker(words: str) -> Direction:
 
 
 def clause_direction(text: str, start: int, end: int) -> Direction:
-    """"future" if the clause speaks of what will happen, "past" if of what did, else None.
+    """ "future" if the clause speaks of what will happen, "past" if of what did, else None.
 
     The verb nearest before the phrase decides ("said Tuesday he will" is past); without one,
     the first verb after it does ("Monday's talks are expected to" is future).

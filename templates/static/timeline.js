@@ -11,6 +11,36 @@
     return Array.prototype.slice.call(document.querySelectorAll("svg.overview a[data-day]"));
   }
 
+  /* Every day with entries, oldest first, with its link: a bar of the overview strip links to its
+     first day (data-day) and holds its later days (data-later, in days after the first), which
+     are on the same page. */
+  function days() {
+    var list = [];
+    bars().forEach(function (bar) {
+      var first = bar.getAttribute("data-day"), href = bar.getAttribute("href");
+      list.push({ day: first, href: href });
+      (bar.getAttribute("data-later") || "").split(" ").filter(Boolean).forEach(function (n) {
+        var day = addDays(first, Number(n));
+        list.push({ day: day, href: href.split("#")[0] + "#" + day });
+      });
+    });
+    return list;
+  }
+
+  function addDays(day, count) {
+    var time = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10));
+    return new Date(time + count * 86400000).toISOString().slice(0, 10);
+  }
+
+  /* A day's heading: its own, else that of a coarse entry dated that day (the strip links a
+     bar's later days by date, and such a day has no heading of its own). */
+  function dayHeading(id) {
+    var own = document.getElementById(id);
+    if (own || !DAY.test("#" + id)) return own;
+    var time = document.querySelector('.timeline .day-heading time[datetime="' + id + '"]');
+    return time && time.closest(".day");
+  }
+
   /* The same filters on another page: the query goes before the day anchor. */
   function withQuery(href) {
     var parts = href.split("#");
@@ -19,7 +49,7 @@
 
   function go(href) {
     if (href.charAt(0) === "#") {
-      var target = document.getElementById(href.slice(1));
+      var target = dayHeading(href.slice(1));
       if (location.hash === href && target) target.scrollIntoView();
       else location.hash = href;
     } else {
@@ -30,20 +60,24 @@
   /* A day on another page of the timeline: follow the overview strip's link to it. */
   function followDayAnchor() {
     var match = DAY.exec(location.hash);
-    if (!match || document.getElementById(match[1])) return;
-    var bar = bars().filter(function (a) { return a.getAttribute("data-day") === match[1]; })[0];
-    if (bar && bar.getAttribute("href").charAt(0) !== "#") location.replace(withQuery(bar.getAttribute("href")));
+    if (!match) return;
+    var heading = dayHeading(match[1]);
+    if (heading) {
+      if (heading.id !== match[1]) heading.scrollIntoView();
+      return;
+    }
+    var link = days().filter(function (d) { return d.day === match[1]; })[0];
+    if (link && link.href.charAt(0) !== "#") location.replace(withQuery(link.href));
   }
 
   /* The first day on or after `day` (or the last before it, when `before` is set). */
   function nearest(day, before) {
-    var all = bars();
+    var all = days();
     if (!all.length) return null;
     var chosen = before ? null : all[all.length - 1];
     for (var i = 0; i < all.length; i++) {
-      var d = all[i].getAttribute("data-day");
-      if (!before && d >= day) return all[i];
-      if (before && d <= day) chosen = all[i];
+      if (!before && all[i].day >= day) return all[i];
+      if (before && all[i].day <= day) chosen = all[i];
     }
     return chosen || all[0];
   }
@@ -59,12 +93,12 @@
     if (!form) return;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var bar = nearest(form.querySelector("input[type=date]").value, false);
-      if (bar) go(bar.getAttribute("href"));
+      var found = nearest(form.querySelector("input[type=date]").value, false);
+      if (found) go(found.href);
     });
     form.querySelector(".jump-today").addEventListener("click", function () {
-      var bar = nearest(today(), true);
-      if (bar) go(bar.getAttribute("href"));
+      var found = nearest(today(), true);
+      if (found) go(found.href);
     });
   }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from generator import search
 from generator.config import load_config
 from generator.pipeline import build
 
@@ -21,6 +23,25 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LARGE = ROOT / "tests" / "fixtures" / "danube-summer"
+# Warnings from January to May for the two-month fixture: the timeline then spans eight months
+# with no six-week stretch empty, and its overview strip draws a bar per week.
+WARNINGS = {
+    "2025-01-08": "heavy snow in the Alps could bring floods in summer",
+    "2025-02-19": "the snowpack was the deepest in twenty years",
+    "2025-04-02": "the spring thaw had begun early",
+    "2025-05-14": "reservoirs upstream were nearly full",
+}
+WARNING = """---
+title: "Danube authority warns: {said}"
+date: {day}
+timezone: Europe/Vienna
+source: Riverside Courier
+url: https://courier.example/{day}/warning
+tags: [floods]
+---
+
+The Danube river authority warned on Tuesday that {said}.
+"""
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +68,41 @@ def _built_and_served(folder: Path, out: Path) -> Iterator[str]:
     server.server_close()
 
 
+@pytest.fixture(scope="session")
+def long_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The two-month fixture and warnings from January to May: eight months, a bar per week."""
+    folder = tmp_path_factory.mktemp("long") / "project"
+    shutil.copytree(LARGE, folder)
+    for day, said in WARNINGS.items():
+        article = folder / "content" / "articles" / f"{day}-warning.md"
+        article.write_text(WARNING.format(day=day, said=said))
+    yield from _built_and_served(folder, folder / "site")
+
+
+# Warnings over four years on one page, so the strip draws a bar per month; the last warning's
+# "next week" is an entry for a week, the only entry on its Monday, a later day of its bar.
+ARCHIVE = {
+    "2021-01-13": "snow in the Alps was deep",
+    "2021-10-13": "autumn rain had filled the reservoirs",
+    "2022-07-13": "the river was low",
+    "2023-04-12": "the thaw had begun early",
+    "2024-01-10": "ice was forming upstream",
+    "2024-10-16": "the river was rising. It expects the river to crest next week",
+}
+
+
+@pytest.fixture(scope="session")
+def archive_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Six warnings from 2021 to 2024, unpaged: a bar per month."""
+    folder = tmp_path_factory.mktemp("archive") / "project"
+    (folder / "content" / "articles").mkdir(parents=True)
+    (folder / "dateline.toml").write_text('title = "Danube warnings"\npaginate = "none"\n')
+    for day, said in ARCHIVE.items():
+        article = folder / "content" / "articles" / f"{day}-warning.md"
+        article.write_text(WARNING.format(day=day, said=said).replace("on Tuesday", "on Monday"))
+    yield from _built_and_served(folder, folder / "site")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -56,6 +112,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def seed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The shipped content/ built with the repository's dateline.toml."""
     yield from _built_and_served(ROOT, tmp_path_factory.mktemp("seed") / "site")
+
+
+@pytest.fixture(scope="session")
+def seed_parts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed site with its search index in three parts, as a large site's would be."""
+    out = tmp_path_factory.mktemp("seed-parts") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "part_count", lambda records, budget: 3)
+        served = _built_and_served(ROOT, out)
+        url = next(served)
+    assert sorted(p.name for p in (out / "pagefind").glob("part-*")) == ["part-2", "part-3"]
+    yield url
+    next(served, None)
 
 
 @pytest.fixture(scope="session")

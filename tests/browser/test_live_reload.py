@@ -19,7 +19,9 @@ def test_an_open_tab_reloads_itself_after_an_edit(
     url, project, _ = server
     reader = tab()
     violations: list[str] = []
-    reader.page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    reader.page.on(
+        "console", lambda m: "Content Security Policy" in m.text and violations.append(m.text)
+    )
     page_url = url + "articles/2025-06-06-russia-strikes-kyiv/index.html"
     reader.page.goto(page_url)
     article = project / ARTICLE

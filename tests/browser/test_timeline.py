@@ -160,6 +160,40 @@ def test_search_filters_by_place_from_the_rewritten_filter_index(tab: Any, seed_
     assert reader.errors == []
 
 
+def search_results(page: Any, url: str) -> tuple[str, list[str]]:
+    """The result count message and every result's link, once all results have loaded."""
+    page.goto(url)
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_contain_text("results for", timeout=10_000)
+    links = page.locator(".pagefind-ui__result-link")
+    expect(links.first).to_be_visible(timeout=10_000)
+    more = page.locator("button.pagefind-ui__button", has_text="Load more")
+    while more.count():
+        more.click()
+    expect(links).to_have_count(int(message.inner_text().split()[0]), timeout=10_000)
+    return message.inner_text(), sorted(links.evaluate_all("links => links.map(a => a.href)"))
+
+
+def test_an_index_in_parts_finds_and_filters_as_one_does(
+    tab: Any, seed_url: str, seed_parts_url: str
+) -> None:
+    """A large site's index comes in parts the search page merges; the seed in three parts
+    gives the same results, and its place filter counts across the parts."""
+    reader = tab()
+    page = reader.page
+    whole = search_results(page, seed_url + "search/index.html?q=Kyiv")
+    parts = search_results(page, seed_parts_url + "search/index.html?q=Kyiv")
+    assert parts[0] == whole[0]
+    assert [link.removeprefix(seed_parts_url) for link in parts[1]] == [
+        link.removeprefix(seed_url) for link in whole[1]
+    ]
+    page.locator(".pagefind-ui__filter-name", has_text="Place").click()
+    expect(page.locator("label[for='place-Ternopil']")).to_have_text("Ternopil (1)", timeout=10_000)
+    page.locator("#place-Istanbul").check()
+    expect(page.locator(".pagefind-ui__message")).to_have_text("1 result for Kyiv", timeout=10_000)
+    assert reader.errors == []
+
+
 def test_a_day_anchor_jumps_to_that_day_and_survives_a_reload(tab: Any, seed_url: str) -> None:
     page = tab().page
     page.goto(seed_url + "index.html#2025-06-05")
@@ -191,6 +225,56 @@ def test_an_overview_bar_links_to_its_day(tab: Any, seed_url: str) -> None:
     page.locator('svg.overview a[data-day="2025-06-04"]').click()
     page.wait_for_url("**#2025-06-04")
     assert in_viewport(page, "2025-06-04")
+
+
+def test_a_long_timeline_draws_a_bar_per_week_linking_to_its_first_day(
+    tab: Any, long_url: str
+) -> None:
+    page = tab().page
+    page.goto(long_url + "index.html")
+    assert page.locator("#overview-heading").inner_text() == "Entries per week"
+    bar = page.get_by_role("link", name="2–8 June 2025: 4 entries")
+    assert bar.count() == 1
+    bar.click()
+    page.wait_for_url("**/periods/2025-06/index.html#2025-06-03")
+    assert in_viewport(page, "2025-06-03")
+
+
+def test_a_day_inside_a_week_bar_on_another_page_follows_to_it(tab: Any, long_url: str) -> None:
+    page = tab().page
+    page.goto(long_url + "index.html#2025-07-10")
+    page.wait_for_url("**/periods/2025-07/index.html#2025-07-10")
+    assert in_viewport(page, "2025-07-10")
+
+
+def test_jump_to_a_date_inside_a_week_bar_goes_to_the_first_day_on_or_after_it(
+    tab: Any, long_url: str
+) -> None:
+    page = tab().page
+    page.goto(long_url + "periods/2025-07/index.html")
+    page.fill("#jump-date", "2025-06-05")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_url("**/periods/2025-06/index.html#2025-06-07")
+    assert in_viewport(page, "2025-06-07")
+    page.fill("#jump-date", "2025-06-08")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_url("**/periods/2025-06/index.html#2025-06-08")
+    assert in_viewport(page, "2025-06-08")
+
+
+def test_a_later_day_with_only_a_week_entry_scrolls_to_that_week(
+    tab: Any, archive_url: str
+) -> None:
+    page = tab(viewport={"width": 800, "height": 300}).page
+    page.goto(archive_url + "index.html")
+    assert page.locator("#overview-heading").inner_text() == "Entries per month"
+    page.fill("#jump-date", "2024-10-15")
+    page.get_by_role("button", name="Go").click()
+    page.wait_for_url("**#2024-10-21")
+    assert in_viewport(page, "2024-W43")
+    page.goto(archive_url + "index.html#2024-01-08")
+    page.goto(archive_url + "index.html#2024-10-21")
+    assert in_viewport(page, "2024-W43")
 
 
 def test_the_seed_index_weighs_under_50_kb(tab: Any, seed_url: str) -> None:
