@@ -16,6 +16,7 @@ MON = dt.date(2025, 6, 2)
 WED = dt.date(2025, 6, 4)
 NOV = dt.date(2025, 11, 2)  # early in a quarter, when the last one is reported
 
+# fmt: off
 CASES: list[tuple[str, str, dt.date, str, str]] = [
     # extra time counted on top of a period already named
     ("The strike could last two more weeks.", "two more weeks", FRI, "DURATION", "P2W"),
@@ -23,13 +24,7 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The lease runs at least 20 more years.", "at least 20 more years", FRI, "DURATION", "P20Y"),
     ("Refunds take three extra days.", "three extra days", FRI, "DURATION", "P3D"),
     # spelled counts: spaced compounds and halves
-    (
-        "It rained for the last twenty four hours.",
-        "the last twenty four hours",
-        FRI,
-        "DURATION",
-        "PT24H",
-    ),
+    ("It rained for the last twenty four hours.", "the last twenty four hours", FRI, "DURATION", "PT24H"),
     ("The talks took half an hour.", "half an hour", FRI, "DURATION", "PT30M"),
     ("The lease runs half a year.", "half a year", FRI, "DURATION", "P6M"),
     # market and office calendars still count days
@@ -42,172 +37,46 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("Every March the river floods.", "Every March", FRI, "SET", "XXXX-03"),
     # weekday nights that recur, and a weekday sharing them in a pair
     ("Bars close early on Friday nights.", "Friday nights", FRI, "SET", "XXXX-WXX-5TNI"),
-    (
-        "Flights leave on Monday and Tuesday nights from March 30.",
-        "Monday",
-        FRI,
-        "SET",
-        "XXXX-WXX-1TNI",
-    ),
-    (
-        "Flights leave on Monday and Tuesday nights from March 30.",
-        "Tuesday nights",
-        FRI,
-        "SET",
-        "XXXX-WXX-2TNI",
-    ),
+    ("Flights leave on Monday and Tuesday nights from March 30.", "Monday", FRI, "SET", "XXXX-WXX-1TNI"),
+    ("Flights leave on Monday and Tuesday nights from March 30.", "Tuesday nights", FRI, "SET", "XXXX-WXX-2TNI"),
     ("Clinics open on Mondays and Thursdays.", "Mondays", FRI, "SET", "XXXX-WXX-1"),
     # a part of the day written with a space
     ("Traders sold mid afternoon.", "mid afternoon", FRI, "TIME", "2025-06-06TAF"),
     # a day name opening the sentence takes the tense of the clause after its comma
     ("On Tuesday, the union plans to hold a rally.", "Tuesday", FRI, "DATE", "2025-06-10"),
     ("On Tuesday, the union held a rally.", "Tuesday", FRI, "DATE", "2025-06-03"),
-    (
-        "On Monday, the mayor and the city council will meet.",
-        "Monday",
-        WED,
-        "DATE",
-        "2025-06-09",
-    ),
+    ("On Monday, the mayor and the city council will meet.", "Monday", WED, "DATE", "2025-06-09"),
     # a deadline in the past perfect has passed; in any other clause it lies ahead
     ("Ten states had filed reports by Wednesday.", "Wednesday", FRI, "DATE", "2025-06-04"),
     ("Until Thursday, they had not named a suspect.", "Thursday", FRI, "DATE", "2025-06-05"),
     ("Firms must file reports by Wednesday.", "Wednesday", FRI, "DATE", "2025-06-11"),
     # a part of a named day, its modifier first
-    (
-        "Shares slid mid-afternoon yesterday.",
-        "mid-afternoon yesterday",
-        FRI,
-        "TIME",
-        "2025-06-05TAF",
-    ),
+    ("Shares slid mid-afternoon yesterday.", "mid-afternoon yesterday", FRI, "TIME", "2025-06-05TAF"),
     ("The fire started late evening Sunday.", "late evening Sunday", FRI, "TIME", "2025-06-01TEV"),
-    (
-        "Crews will return early morning Monday.",
-        "early morning Monday",
-        FRI,
-        "TIME",
-        "2025-06-09TMO",
-    ),
+    ("Crews will return early morning Monday.", "early morning Monday", FRI, "TIME", "2025-06-09TMO"),
     # a clock time takes a full date that follows it, weekday and year included
-    (
-        "The quake struck at 2:15 a.m. on Tuesday, June 3rd, officials said.",
-        "2:15 a.m. on Tuesday, June 3rd",
-        dt.date(2025, 7, 20),
-        "TIME",
-        "2025-06-03T02:15",
-    ),
-    (
-        "The blast came at 9:40 a.m. May 3, 2024, in Rome.",
-        "9:40 a.m. May 3, 2024",
-        FRI,
-        "TIME",
-        "2024-05-03T09:40",
-    ),
+    ("The quake struck at 2:15 a.m. on Tuesday, June 3rd, officials said.", "2:15 a.m. on Tuesday, June 3rd", dt.date(2025, 7, 20), "TIME", "2025-06-03T02:15"),
+    ("The blast came at 9:40 a.m. May 3, 2024, in Rome.", "9:40 a.m. May 3, 2024", FRI, "TIME", "2024-05-03T09:40"),
     # "the morning of July 14" is that morning
-    (
-        "On the morning of July 14, troops moved in.",
-        "the morning of July 14",
-        dt.date(2025, 7, 20),
-        "TIME",
-        "2025-07-14TMO",
-    ),
-    (
-        "He was shot on the night of Friday, May 30.",
-        "the night of Friday, May 30",
-        FRI,
-        "TIME",
-        "2025-05-30TNI",
-    ),
+    ("On the morning of July 14, troops moved in.", "the morning of July 14", dt.date(2025, 7, 20), "TIME", "2025-07-14TMO"),
+    ("He was shot on the night of Friday, May 30.", "the night of Friday, May 30", FRI, "TIME", "2025-05-30TNI"),
     # a weekday before the last date named, and a day counted from a named day
-    (
-        "The vote was on June 4. Turnout beat the previous Friday's poll.",
-        "the previous Friday",
-        FRI,
-        "DATE",
-        "2025-05-30",
-    ),
-    (
-        "The day before last Tuesday's hearing, the two met.",
-        "The day before last Tuesday",
-        FRI,
-        "DATE",
-        "2025-06-02",
-    ),
-    (
-        "He landed the day after June 1 and left at once.",
-        "the day after June 1",
-        FRI,
-        "DATE",
-        "2025-06-02",
-    ),
-    (
-        "Rain fell on May 20. That same day, the dam broke.",
-        "That same day",
-        FRI,
-        "DATE",
-        "2025-05-20",
-    ),
+    ("The vote was on June 4. Turnout beat the previous Friday's poll.", "the previous Friday", FRI, "DATE", "2025-05-30"),
+    ("The day before last Tuesday's hearing, the two met.", "The day before last Tuesday", FRI, "DATE", "2025-06-02"),
+    ("He landed the day after June 1 and left at once.", "the day after June 1", FRI, "DATE", "2025-06-02"),
+    ("Rain fell on May 20. That same day, the dam broke.", "That same day", FRI, "DATE", "2025-05-20"),
     # thousands of years count millennia, and reach back before year one
-    (
-        "Families kept the craft for more than two thousand years.",
-        "more than two thousand years",
-        FRI,
-        "DURATION",
-        "P2L",
-    ),
-    (
-        "The town was founded three thousand years ago.",
-        "three thousand years ago",
-        FRI,
-        "DATE",
-        "PAST_REF",
-    ),
+    ("Families kept the craft for more than two thousand years.", "more than two thousand years", FRI, "DURATION", "P2L"),
+    ("The town was founded three thousand years ago.", "three thousand years ago", FRI, "DATE", "PAST_REF"),
     # a clock time or a day count needs a full day to count from, not a bare year
-    (
-        "The plant opened in 1997. By 10 p.m., crowds had left.",
-        "10 p.m.",
-        FRI,
-        "TIME",
-        "2025-06-06T22:00",
-    ),
-    (
-        "Police came on May 3. The firm was set up in 1990. The next day, it shut.",
-        "The next day",
-        FRI,
-        "DATE",
-        "2025-05-04",
-    ),
-    (
-        "He was freed on May 2, 2019. The firm was sold in 2016. Two years later it failed.",
-        "Two years later",
-        FRI,
-        "DATE",
-        "2018",
-    ),
+    ("The plant opened in 1997. By 10 p.m., crowds had left.", "10 p.m.", FRI, "TIME", "2025-06-06T22:00"),
+    ("Police came on May 3. The firm was set up in 1990. The next day, it shut.", "The next day", FRI, "DATE", "2025-05-04"),
+    ("He was freed on May 2, 2019. The firm was sold in 2016. Two years later it failed.", "Two years later", FRI, "DATE", "2018"),
     # "the day before <event>" set off after a date is that date
-    (
-        "Shares sank on June 2, the day before the vote.",
-        "the day",
-        FRI,
-        "DATE",
-        "2025-06-02",
-    ),
+    ("Shares sank on June 2, the day before the vote.", "the day", FRI, "DATE", "2025-06-02"),
     # halves of a named year
-    (
-        "Profits will lag in the last half of 2025.",
-        "the last half of 2025",
-        FRI,
-        "DATE",
-        "2025-H2",
-    ),
-    (
-        "Demand stays weak through the first two quarters of 2026.",
-        "the first two quarters of 2026",
-        FRI,
-        "DATE",
-        "2026-H1",
-    ),
+    ("Profits will lag in the last half of 2025.", "the last half of 2025", FRI, "DATE", "2025-H2"),
+    ("Demand stays weak through the first two quarters of 2026.", "the first two quarters of 2026", FRI, "DATE", "2026-H1"),
     # an open stretch of time ahead
     ("Prices may swing in the weeks ahead.", "the weeks ahead", FRI, "DURATION", "PXW"),
     # "one day" after a modal or a subject is some day ahead, not a day's length
@@ -234,63 +103,22 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The fair ran Aug. 3-5, 2019, in Leeds.", "5, 2019", FRI, "DATE", "2019-08-05"),
     ("The fair ran Aug. 3-5, 2019, in Leeds.", "Aug. 3", FRI, "DATE", "2019-08-03"),
     # movable feasts
-    (
-        "Pilgrims gathered as Easter week began.",
-        "Easter week",
-        dt.date(2000, 4, 17),
-        "DATE",
-        "2000-W16",
-    ),
+    ("Pilgrims gathered as Easter week began.", "Easter week", dt.date(2000, 4, 17), "DATE", "2000-W16"),
     ("The shops shut on Good Friday.", "Good Friday", dt.date(2024, 4, 2), "DATE", "2024-03-29"),
     ("Parades marked Memorial Day.", "Memorial Day", dt.date(2025, 6, 1), "DATE", "2025-05-26"),
-    (
-        "Talks resume after Labor Day, he will say.",
-        "Labor Day",
-        dt.date(2025, 8, 1),
-        "DATE",
-        "2025-09-01",
-    ),
+    ("Talks resume after Labor Day, he will say.", "Labor Day", dt.date(2025, 8, 1), "DATE", "2025-09-01"),
     # a report's comparisons refer to the latest quarter it names that has ended, not to an
     # outlook for the running quarter or a look back at an earlier one
-    (
-        "Net rose in the third quarter. It sees a weak fourth quarter. A year ago, it lost money.",
-        "A year ago",
-        NOV,
-        "DATE",
-        "2024-Q3",
-    ),
-    (
-        "Net rose in the third quarter after a flat second quarter. A year earlier, it lost money.",
-        "A year earlier",
-        NOV,
-        "DATE",
-        "2024-Q3",
-    ),
+    ("Net rose in the third quarter. It sees a weak fourth quarter. A year ago, it lost money.", "A year ago", NOV, "DATE", "2024-Q3"),
+    ("Net rose in the third quarter after a flat second quarter. A year earlier, it lost money.", "A year earlier", NOV, "DATE", "2024-Q3"),
     # a plan told in the past perfect was for a day now past
-    (
-        "The offer had been scheduled to expire Friday.",
-        "Friday",
-        WED,
-        "DATE",
-        "2025-05-30",
-    ),
-    (
-        "The raid began as previously planned Tuesday night.",
-        "Tuesday night",
-        FRI,
-        "TIME",
-        "2025-06-03TNI",
-    ),
+    ("The offer had been scheduled to expire Friday.", "Friday", WED, "DATE", "2025-05-30"),
+    ("The raid began as previously planned Tuesday night.", "Tuesday night", FRI, "TIME", "2025-06-03TNI"),
     ("The vote is scheduled for Friday.", "Friday", WED, "DATE", "2025-06-06"),
     # "fiscal-first quarter" is the fiscal first quarter
-    (
-        "It earned $3 million in the fiscal-first quarter.",
-        "the fiscal-first quarter",
-        dt.date(2025, 5, 20),
-        "DATE",
-        "2025-Q1",
-    ),
+    ("It earned $3 million in the fiscal-first quarter.", "the fiscal-first quarter", dt.date(2025, 5, 20), "DATE", "2025-Q1"),
 ]
+# fmt: on
 
 
 def _find(text: str, phrase: str, anchor: dt.date) -> tuple[str, str]:
@@ -306,6 +134,7 @@ def test_phrase_value(text: str, phrase: str, anchor: dt.date, kind: str, value:
     assert _find(text, phrase, anchor) == (kind, value)
 
 
+# fmt: off
 NOT_TIMEXES = [
     ("The board raised its quarterly dividend.", "quarterly"),
     ("Sales should grow 8% annually.", "annually"),
@@ -329,6 +158,7 @@ NOT_TIMEXES = [
     ("The story first ran in USA Today.", "Today"),
     ('The senator said on ABC\'s "This Week," that he would vote no.', "This Week"),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("text", "word"), NOT_TIMEXES)
