@@ -26,9 +26,15 @@ def tree_pss_kb(root: int) -> int:
 
 
 def _pss_kb(pid: int) -> int:
+    return proc_kb(pid, "smaps_rollup", "Pss:")
+
+
+def proc_kb(pid: int, file: str, field: str) -> int:
+    """A size in kB from /proc/PID/FILE ("Pss:" of smaps_rollup, "VmHWM:" of status); 0 once
+    the process is gone."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1])
     except OSError:
         pass

@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from memory import proc_kb
 from render import load_timeline
 
 from generator.config import load_config
@@ -65,7 +66,7 @@ class PeakWatch:
     def watch(self) -> None:
         while not self.done.wait(0.05):
             for pid in children():
-                self.peak_kb = max(self.peak_kb, high_water_kb(pid))
+                self.peak_kb = max(self.peak_kb, proc_kb(pid, "status", "VmHWM:"))
 
 
 def children() -> set[int]:
@@ -77,16 +78,6 @@ def children() -> set[int]:
         except OSError:
             continue
     return found
-
-
-def high_water_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def records_run(project: Path, pickled: Path) -> None:
