@@ -125,11 +125,13 @@ def test_an_error_that_cannot_cross_the_pipe_is_reported_in_words(tmp_path: Path
     class Unpicklable(Exception):  # a local class: pickle cannot find it by name
         pass
 
-    parent = os.getpid()
+    parent, worker_started = os.getpid(), multiprocessing.get_context("fork").Event()
 
     def make(number: int) -> bytes:
         if os.getpid() != parent:
+            worker_started.set()
             raise Unpicklable("odd")
+        worker_started.wait(timeout=60)  # else the parent may make every page itself
         return b"new"
 
     out = old_site(tmp_path)
@@ -140,11 +142,13 @@ def test_an_error_that_cannot_cross_the_pipe_is_reported_in_words(tmp_path: Path
 
 
 def test_a_worker_that_dies_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
-    parent = os.getpid()
+    parent, worker_started = os.getpid(), multiprocessing.get_context("fork").Event()
 
     def make(number: int) -> bytes:
         if os.getpid() != parent:
+            worker_started.set()
             os._exit(3)
+        worker_started.wait(timeout=60)  # else the parent may make every page itself
         return b"new"
 
     out = old_site(tmp_path)
