@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from generator.figures import find_figures
 from generator.headline import REPORTING_VERBS, make_title, strip_dateline
 from generator.model import Article, Candidate, Sentence, Source, Span, Timex, When
-from generator.places import find_places
+from generator.places import find_places, mentioned_places
 from generator.text import PlainText
 from generator.wording import content_words, overlap, proper_names
 
@@ -192,12 +192,12 @@ def _freeze(draft: _Draft, article: Article, plain: PlainText, names: frozenset[
 def _where(named: tuple[str, ...], details: list[Sentence]) -> tuple[str, ...]:
     """Where the event happened, as its entry shows it: the places its sentence names (if none,
     those of the first detail that names any), and those of every detail that names one of them
-    too ('In addition to Kyiv, Russia targeted Ternopil'). A place only a detail about something
-    else names ('Diplomats in Geneva said') is background, not where it happened."""
+    too, as where or not ('In addition to Kyiv, Russia targeted Ternopil'). A place only a detail
+    about something else names ('Diplomats in Geneva said') is background, not where it happened."""
     where = dict.fromkeys(named)
     for detail in details:
         places = find_places(detail.text)
-        if not where or not where.keys().isdisjoint(places):
+        if not where or not where.keys().isdisjoint(mentioned_places(detail.text)):
             where.update(dict.fromkeys(places))
     return tuple(where)
 

@@ -84,6 +84,15 @@ def test_the_strikes_entry_cites_both_sentences_and_names_every_city(
     assert strikes["end"] == "2025-06-06T06:00:00+03:00"
 
 
+def test_a_capital_named_as_who_is_accused_is_not_where_it_happened(
+    timeline: dict[str, list[dict[str, object]]],
+) -> None:
+    # "Putin accused Kyiv ... of orchestrating terror attacks inside Russia": Kyiv is Ukraine's
+    # government here; the alleged attacks were inside Russia.
+    accusation = entry_with(timeline["events"], "Putin", "accused")
+    assert accusation["places"] == ["Russia"]
+
+
 def test_casualty_sentences_and_quotes_are_details_not_entries(
     timeline: dict[str, list[dict[str, object]]],
 ) -> None:
