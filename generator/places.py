@@ -55,13 +55,20 @@ _PART_OF_PLACE = re.compile(
     r"|bridges?|riverbanks?|regions?|oblasts?|provinces?|areas?|quarters?|north|south|east|west)\b"
 )
 # Names joined to a place already found share its phrase: 'in Kyiv, Lviv and Odesa', 'in Paris,
-# Texas'; after a bare comma only a region or another item of the list ('Greenville, Pa.' is not).
-_JOINED = re.compile(r",?\s+(?:and|or)\s+")
+# Texas.'; after a bare comma only an item of a list that goes on, or a region that ends the
+# phrase ('In Kyiv, Russia launched' and 'Greenville, Pa.' are not).
+_JOINED = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
 _LISTED = re.compile(r",\s*")
 _LIST_GOES_ON = re.compile(r"^(?:,|\s+and\b|\s+or\b)")
+_PHRASE_ENDS = re.compile(r"^(?:[.;:)]|\s+[-–—]|$)")
 _POSSESSIVE = re.compile(r"[’']s$")
 _MONTH = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# A preposition or conjunction opening a sentence is capitalised and runs into the name after it.
+_OPENER = re.compile(
+    r"In|At|On|Near|Outside|Inside|Across|Around|Over|Into|Through|Throughout|Within|From|To|And"
+    r"|But|After|Before|Since|Besides"
 )
 _WEEKDAY = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _INSTITUTION = re.compile(
@@ -95,11 +102,9 @@ def _scan(sentence: str) -> tuple[tuple[str, bool], ...]:
     found: list[tuple[str, bool]] = []
     joined_from = -1  # where a name joined to the last locative one would start
     for match in NAME.finditer(sentence):
-        if _MONTH.fullmatch(match.group()):
-            continue
         for name, start, end in _name_variants(match.group(), match.start()):
             place = cities.get(name)
-            if place is None and name not in regions:
+            if (place is None and name not in regions) or _MONTH.fullmatch(name):
                 continue  # most capitalised words: no need to look around them
             region = place is None
             joined = joined_from >= 0 and _joined(sentence, joined_from, start, end, region)
@@ -114,7 +119,8 @@ def _joined(sentence: str, previous_end: int, start: int, end: int, region: bool
     """Whether the name at start:end is joined to the place ending at previous_end."""
     if _JOINED.fullmatch(sentence, previous_end, start):
         return True
-    listed = region or bool(_LIST_GOES_ON.match(sentence[end : end + 4]))
+    after = sentence[end : end + 4]
+    listed = bool(_LIST_GOES_ON.match(after) or (region and _PHRASE_ENDS.match(after)))
     return listed and bool(_LISTED.fullmatch(sentence, previous_end, start))
 
 
@@ -133,9 +139,9 @@ def _locative(sentence: str, start: int, end: int) -> bool:
 def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
     """The whole capitalised run, then the parts of it a place can be: the words before an
     institution ('Memphis Police', 'Little Rock Fire Department') or a day ('Elgin Friday
-    afternoon') or after a direction ('North Philadelphia') or in the possessive ('Kyiv's
-    Darnytskyi district'); not a word of a person's or a street's name ('Sofia Chiddo', 'West
-    Addison Street', 'Eagle View Mobile Home Park')."""
+    afternoon') or after a direction or a word opening the sentence ('North Philadelphia', 'In
+    Kyiv, ...') or in the possessive ('Kyiv's Darnytskyi district'); not a word of a person's or
+    a street's name ('Sofia Chiddo', 'West Addison Street', 'Eagle View Mobile Home Park')."""
     clean = _POSSESSIVE.sub("", text)
     words = list(re.finditer(r"[^ ]+", clean))
     variants = [(clean, offset, offset + len(clean))]
@@ -143,7 +149,7 @@ def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
         head, tail = words[:cut], words[cut:]
         if _INSTITUTION.fullmatch(tail[0].group()):
             variants.append(_variant(clean, offset, head))
-        if all(_DIRECTION.fullmatch(w.group()) for w in head):
+        if all(_DIRECTION.fullmatch(w.group()) or _OPENER.fullmatch(w.group()) for w in head):
             variants.append(_variant(clean, offset, tail))
         if _WEEKDAY.fullmatch(tail[0].group()) or _MONTH.fullmatch(tail[0].group()):
             variants.append(_variant(clean, offset, head))

@@ -109,6 +109,10 @@ def test_another_name_of_a_place_is_not_an_english_word_another_places_name_or_a
         ("A man was shot in Greenville, Pa.", ("Greenville",)),
         ("Chicago police said the boy was shot twice.", ("Chicago",)),
         ("Kyiv Mayor Vitali Klitschko said the metro was shut.", ()),
+        ("In Kyiv, the metro was shut after a strike.", ("Kyiv",)),
+        ("In Kyiv, Russia hit the power grid.", ("Kyiv",)),
+        ("In March, Kyiv and Moscow traded prisoners in Sumy.", ("Sumy",)),
+        ("Near North Philadelphia, a man was shot.", ("Philadelphia",)),
     ],
 )
 def test_a_city_or_country_is_a_place_when_named_as_where_not_as_who_acts(
