@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import ctypes
+import ctypes.util
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -139,6 +142,9 @@ def build(
         return replace(previous, seconds=clock() - started)
     read = read_articles(work, config, jobs, cache_dir, progress)
     timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
+    del read
+    timeline = for_pages(timeline)
+    release_freed_memory()
     _stop_if_strict(strict, diagnostics)
     theme = load_theme(config.root / "templates")
     planned = [
@@ -167,6 +173,25 @@ def build(
     if cache_dir:
         save_last_build(cache_dir, fingerprint, result)
     return result
+
+
+def for_pages(timeline: Timeline) -> Timeline:
+    """The timeline without what only merging and checking needed: the readings' candidates
+    and mentions (their word sets are most of a reading's memory) are in the entries by now,
+    and no page shows them; the pages need each article and its dated phrases."""
+    readings = tuple(replace(r, candidates=(), mentions=()) for r in timeline.readings)
+    return replace(timeline, readings=readings)
+
+
+def release_freed_memory() -> None:
+    """Gives the memory Python freed back to the system, where the C library allows (glibc):
+    it keeps freed blocks for reuse otherwise, and the build would carry the merge's peak
+    through rendering and search; forked render workers would share those pages too."""
+    gc.collect()
+    library = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(library), "malloc_trim", None) if library else None
+    if trim is not None:
+        trim(0)
 
 
 def _stop_if_strict(strict: bool, diagnostics: tuple[DatelineError, ...]) -> None:
