@@ -32,6 +32,7 @@ from generator.parallel import write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
 from generator.render import plan_site, planned_file
 from generator.search import index_site
+from generator.search_cache import SEARCH_DIR, PartCache
 from generator.searchable import search_records
 from generator.theme import default_templates, load_theme
 from generator.write import MARKER
@@ -152,11 +153,11 @@ def build(
         *map(planned_file, hosting_files(config)),
     ]
     search_warnings: list[DatelineError] = []
+    search_cache = PartCache(cache_dir / SEARCH_DIR) if cache_dir else None
 
     def add_search_index(staged: Path) -> None:
-        search_warnings.extend(
-            index_site(staged, partial(search_records, timeline), config.language)
-        )
+        records = partial(search_records, timeline)
+        search_warnings.extend(index_site(staged, records, config.language, cache=search_cache))
 
     if cache_dir:
         forget_last_build(cache_dir)
@@ -172,6 +173,8 @@ def build(
     )
     if cache_dir:
         save_last_build(cache_dir, fingerprint, result)
+    if search_cache and indexing:
+        search_cache.forget_unused()
     return result
 
 
