@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import ctypes
+import ctypes.util
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -29,6 +32,7 @@ from generator.parallel import write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
 from generator.render import plan_site, planned_file
 from generator.search import index_site
+from generator.search_cache import SEARCH_DIR, PartCache
 from generator.searchable import search_records
 from generator.theme import default_templates, load_theme
 from generator.write import MARKER
@@ -139,6 +143,9 @@ def build(
         return replace(previous, seconds=clock() - started)
     read = read_articles(work, config, jobs, cache_dir, progress)
     timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
+    del read
+    timeline = for_pages(timeline)
+    release_freed_memory()
     _stop_if_strict(strict, diagnostics)
     theme = load_theme(config.root / "templates")
     planned = [
@@ -146,11 +153,11 @@ def build(
         *map(planned_file, hosting_files(config)),
     ]
     search_warnings: list[DatelineError] = []
+    search_cache = PartCache(cache_dir / SEARCH_DIR) if cache_dir else None
 
     def add_search_index(staged: Path) -> None:
-        search_warnings.extend(
-            index_site(staged, partial(search_records, timeline), config.language)
-        )
+        records = partial(search_records, timeline)
+        search_warnings.extend(index_site(staged, records, config.language, cache=search_cache))
 
     if cache_dir:
         forget_last_build(cache_dir)
@@ -166,7 +173,28 @@ def build(
     )
     if cache_dir:
         save_last_build(cache_dir, fingerprint, result)
+    if search_cache and indexing:
+        search_cache.forget_unused()
     return result
+
+
+def for_pages(timeline: Timeline) -> Timeline:
+    """The timeline without what only merging and checking needed: the readings' candidates
+    and mentions (their word sets are most of a reading's memory) are in the entries by now,
+    and no page shows them; the pages need each article and its dated phrases."""
+    readings = tuple(replace(r, candidates=(), mentions=()) for r in timeline.readings)
+    return replace(timeline, readings=readings)
+
+
+def release_freed_memory() -> None:
+    """Gives the memory Python freed back to the system, where the C library allows (glibc):
+    it keeps freed blocks for reuse otherwise, and the build would carry the merge's peak
+    through rendering and search; forked render workers would share those pages too."""
+    gc.collect()
+    library = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(library), "malloc_trim", None) if library else None
+    if trim is not None:
+        trim(0)
 
 
 def _stop_if_strict(strict: bool, diagnostics: tuple[DatelineError, ...]) -> None:

@@ -22,6 +22,7 @@ import importlib.util
 import json
 import math
 import shutil
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ import cbor2
 from generator.errors import DatelineError, OutputError
 from generator.model import SearchRecord
 from generator.pagefind_service import ENTRY, PagefindService
+from generator.search_cache import PartCache
 from generator.searchable import record_html, record_words
 
 INSTALL_HINT = "pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml"
@@ -56,10 +58,12 @@ def index_site(
     records: Callable[[], Iterable[SearchRecord]],
     language: str,
     bytes_per_run: int | None = None,
+    cache: PartCache | None = None,
 ) -> tuple[DatelineError, ...]:
     """Indexes the records into FOLDER/pagefind, in as many bundles as memory asks; returns a
     warning, and leaves no index, if Pagefind is missing or fails. `records` is called twice:
-    to count them, then to index them, so they are never all held at once."""
+    to count them, then to index them, so they are never all held at once. A part whose pages
+    are in the `cache` is taken from it instead of being indexed again."""
     executable = _executable()
     if executable is None:
         return (_warning("search index skipped: the pagefind package is not installed"),)
@@ -67,11 +71,13 @@ def index_site(
     if count == 0:
         return (_warning("search index skipped: no entries or articles to search", EMPTY_HINT),)
     spool = folder / SPOOL
-    bundles = [folder / BUNDLE] + [folder / BUNDLE / f"part-{n}" for n in range(2, count + 1)]
     try:
         parts = _spool_parts(records(), spool, language, count)
+        bundles = [folder / BUNDLE] + [
+            folder / BUNDLE / f"part-{n}" for n in range(2, len(parts) + 1)
+        ]
         for part, bundle in zip(parts, bundles, strict=True):
-            _index_part(executable, part, bundle, merged=bundle != bundles[0])
+            _index_part(executable, part, bundle, bundle != bundles[0], cache)
     except (OutputError, OSError) as exc:
         shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         reason = exc.message if isinstance(exc, OutputError) else str(exc)
@@ -103,36 +109,52 @@ def part_count(records: Iterable[SearchRecord], bytes_per_run: int) -> int:
 def _spool_parts(
     records: Iterable[SearchRecord], spool: Path, language: str, count: int
 ) -> list[Path]:
-    """Writes each record's page as a JSON line into one of `count` part files, dealt
-    round-robin, so each part is a sample of the whole site and scores results as it would."""
+    """Writes each record's page as a JSON line into one of `count` part files, chosen by a hash
+    of its path: each part is a sample of the whole site, and scores results as it would, and a
+    page stays in its part from build to build, so an edit changes only the parts it touches.
+    Returns the parts that hold pages."""
     spool.mkdir()
     parts = [spool / f"part-{number}.jsonl" for number in range(1, count + 1)]
     files = [part.open("w", encoding="utf-8") for part in parts]
     try:
-        for number, record in enumerate(records):
+        for record in records:
             url = "/" + record.path.removesuffix("index.html")
             page = {"url": url, "html": record_html(record, language)}
-            files[number % count].write(json.dumps(page, ensure_ascii=False) + "\n")
+            files[zlib.crc32(url.encode()) % count].write(
+                json.dumps(page, ensure_ascii=False) + "\n"
+            )
     finally:
         for file in files:
             file.close()
-    return parts
+    return [part for part in parts if part.stat().st_size]
 
 
-def _index_part(executable: Path, part: Path, bundle: Path, merged: bool) -> None:
-    """One Pagefind run: the part's pages into the bundle folder. A merged bundle is read only
-    for its index; Pagefind's scripts, styles and WebAssembly come from the first."""
-    with (
-        PagefindService(executable, TIMEOUT_SECONDS) as service,
-        part.open(encoding="utf-8") as lines,
-    ):
-        files = service.bundle((page["url"], page["html"]) for page in map(json.loads, lines))
+def _index_part(
+    executable: Path, part: Path, bundle: Path, merged: bool, cache: PartCache | None
+) -> None:
+    """One Pagefind run, or the cache's copy of it: the part's pages into the bundle folder. A
+    merged bundle is read only for its index; Pagefind's scripts, styles and WebAssembly come
+    from the first."""
+    key = cache.key(executable, part, merged) if cache else ""
+    files = cache.load(key) if cache else None
+    if files is None:
+        files = _run_pagefind(executable, part)
+        if cache:
+            cache.save(key, files)
     for name, data in files:
         if merged and not _index_file(name):
             continue
         path = bundle / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def _run_pagefind(executable: Path, part: Path) -> list[tuple[str, bytes]]:
+    with (
+        PagefindService(executable, TIMEOUT_SECONDS) as service,
+        part.open(encoding="utf-8") as lines,
+    ):
+        return service.bundle((page["url"], page["html"]) for page in map(json.loads, lines))
 
 
 def _index_file(name: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -13,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel
+from generator import parallel, search
 from generator.cache import CACHE_DIR, READINGS_FILE, load_cache
 from generator.config import load_config
 from generator.pipeline import build
 from generator.render import Planned
+from generator.theme import default_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -190,3 +192,23 @@ def test_the_hash_seed_does_not_change_the_site(corpus: Path) -> None:
         )  # fmt: skip
         sites.append(_site(out))
     assert sites[0] == sites[1]
+
+
+def test_a_template_edit_takes_the_search_index_from_the_cache(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Search records do not depend on templates: after an edit to one, every search part is
+    the cached one, and the index is byte for byte the one Pagefind made."""
+    before = _build(corpus, "template-before", jobs=1)
+    templates = corpus / "templates"
+    templates.mkdir()
+    base = (default_templates() / "base.html").read_text(encoding="utf-8")
+    (templates / "base.html").write_text(base + "<!-- edited -->\n", encoding="utf-8")
+    monkeypatch.setattr(search, "_run_pagefind", lambda *_: pytest.fail("pagefind ran"))
+    try:
+        after = _build(corpus, "template-before", jobs=1)
+    finally:
+        shutil.rmtree(templates)
+    index = {path: data for path, data in before.items() if path.startswith("pagefind/")}
+    assert index and index.items() <= after.items()
+    assert after["index.html"] != before["index.html"]

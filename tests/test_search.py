@@ -70,21 +70,43 @@ def test_pagefind_indexes_the_records_in_one_bundle(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [search.BUNDLE]
 
 
+def bundles_of(site: Path) -> list[Path]:
+    bundle = site / search.BUNDLE
+    return [bundle, *sorted(bundle.glob("part-*"), key=lambda p: int(p.name.split("-")[1]))]
+
+
 @needs_pagefind
-def test_a_large_index_comes_in_parts_dealt_round_robin(tmp_path: Path) -> None:
-    records = [record(name) for name in ("a", "b", "c", "d", "e")]
+def test_a_large_index_comes_in_parts_each_page_in_one(tmp_path: Path) -> None:
+    records = [record(name) for name in "abcdefgh"]
     assert search.index_site(tmp_path, lambda: records, "en", bytes_per_run=1) == ()
-    bundle = tmp_path / search.BUNDLE
-    parts = [bundle] + [bundle / f"part-{n}" for n in range(2, 6)]
-    assert [set(fragments(part)) for part in parts] == [{f"/events/{n}/"} for n in "abcde"]
-    script = (bundle / search.PARTS_SCRIPT).read_text()
-    names = json.dumps([f"part-{n}/" for n in range(2, 6)])
+    parts = bundles_of(tmp_path)
+    found = [set(fragments(part)) for part in parts]
+    assert all(found) and sum(map(len, found)) == 8
+    assert set().union(*found) == {f"/events/{n}/" for n in "abcdefgh"}
+    script = (parts[0] / search.PARTS_SCRIPT).read_text()
+    names = json.dumps([part.name + "/" for part in parts[1:]])
     assert script == f"window.datelineSearchParts = {names};\n"
     kept = {p.name for p in parts[1].iterdir()}
     assert kept == {"pagefind-entry.json", "fragment", "index", "filter"} | {
         p.name for p in parts[1].glob("*.pf_meta")
     }
+    bundle = parts[0]
     assert (bundle / "pagefind-ui.js").is_file() and (bundle / "wasm.en.pagefind").is_file()
+
+
+@needs_pagefind
+def test_a_page_stays_in_its_part_when_others_come(tmp_path: Path) -> None:
+    """Parts go by each page's path, not its place in the list, so one new entry leaves the
+    other parts' pages, and so their cached indexes, as they were."""
+    before, after = tmp_path / "before", tmp_path / "after"
+    pages = [record(name) for name in "abcde"]
+    budget = search.part_count(pages, 1) * (10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE)
+    for site, records in ((before, pages), (after, [record("new"), *pages])):
+        site.mkdir()
+        assert search.index_site(site, lambda r=records: r, "en", bytes_per_run=budget // 2) == ()
+    old = {frozenset(fragments(part)) for part in bundles_of(before)}
+    new = {frozenset(set(fragments(part)) - {"/events/new/"}) for part in bundles_of(after)}
+    assert len(old) >= 2 and new == old
 
 
 @pytest.mark.parametrize(
@@ -274,7 +296,7 @@ def test_a_real_index_is_normalised_and_normalising_again_changes_nothing(tmp_pa
 def test_an_index_in_an_unknown_format_is_a_warning(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def pagefind_wrote(executable: Path, part: Path, bundle: Path, merged: bool) -> None:
+    def pagefind_wrote(*_: object) -> None:
         written = pagefind_like_bundle(tmp_path, [["Kyiv", [0]]], [["Entry", [0]]])
         (written / "filter" / "en_bbbbbbb.pf_filter").write_bytes(gzip.compress(b"pagefind_dcx"))
 

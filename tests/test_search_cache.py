@@ -1,0 +1,93 @@
+"""Search parts whose pages did not change come from the cache, byte for byte, not Pagefind."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from generator import search
+from generator.model import SearchRecord
+from generator.search_cache import PartCache
+from tests.test_search import needs_pagefind, record
+
+BUDGET = 10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE  # about one record a part
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+class Counted:
+    """Pagefind runs, counted."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.runs = 0
+        real = search._run_pagefind
+
+        def run(executable: Path, part: Path) -> list[tuple[str, bytes]]:
+            self.runs += 1
+            return real(executable, part)
+
+        monkeypatch.setattr(search, "_run_pagefind", run)
+
+
+def index(site: Path, records: list[SearchRecord], cache: PartCache | None) -> dict[str, bytes]:
+    site.mkdir()
+    assert search.index_site(site, lambda: records, "en", BUDGET * 3, cache) == ()
+    return site_files(site)
+
+
+@needs_pagefind
+def test_unchanged_parts_come_from_the_cache_as_pagefind_made_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pagefind = Counted(monkeypatch)
+    cache = PartCache(tmp_path / "cache")
+    records = [record(name) for name in "abcdef"]
+    first = index(tmp_path / "first", records, cache)
+    made = pagefind.runs
+    assert made >= 2
+    assert index(tmp_path / "again", records, PartCache(tmp_path / "cache")) == first
+    assert pagefind.runs == made
+
+
+@needs_pagefind
+def test_an_edited_page_reindexes_only_its_part(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pagefind = Counted(monkeypatch)
+    records = [record(name) for name in "abcdef"]
+    index(tmp_path / "first", records, PartCache(tmp_path / "cache"))
+    made = pagefind.runs
+    edited = [record("c", "Lviv") if r.path.startswith("events/c/") else r for r in records]
+    cached = index(tmp_path / "edited", edited, PartCache(tmp_path / "cache"))
+    assert pagefind.runs == made + 1
+    assert cached == index(tmp_path / "uncached", edited, None)
+
+
+@needs_pagefind
+def test_a_damaged_cache_file_is_indexed_again_and_replaced(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    records = [record(name) for name in "abcdef"]
+    first = index(tmp_path / "first", records, PartCache(tmp_path / "cache"))
+    for number, stored in enumerate(sorted((tmp_path / "cache").iterdir())):
+        stored.write_bytes(b"not a pickle" if number else pickle.dumps(["not", "files"]))
+    pagefind = Counted(monkeypatch)
+    assert index(tmp_path / "again", records, PartCache(tmp_path / "cache")) == first
+    assert pagefind.runs == len(list((tmp_path / "cache").iterdir()))
+
+
+@needs_pagefind
+def test_the_cache_keeps_only_the_last_builds_parts(tmp_path: Path) -> None:
+    cache = PartCache(tmp_path / "cache")
+    index(tmp_path / "first", [record(name) for name in "abcdef"], cache)
+    cache.forget_unused()
+    kept = set((tmp_path / "cache").iterdir())
+    cache = PartCache(tmp_path / "cache")
+    index(tmp_path / "second", [record(name, "Lviv") for name in "abcdef"], cache)
+    cache.forget_unused()
+    assert set((tmp_path / "cache").iterdir()).isdisjoint(kept)
+    assert {p.name for p in (tmp_path / "cache").iterdir()} == cache.used
