@@ -30,6 +30,7 @@ ZONE_SLACK = timedelta(days=2)
 # The most days apart two day-dated reports of one entry can be: a dispute's reach. Without a
 # bound, boilerplate ("last night, police said") chains day to day into entries of thousands.
 MAX_SPAN = DISPUTE_SLACK
+DISPUTE_REACH = DISPUTE_SLACK + ZONE_SLACK
 
 
 @dataclass(slots=True)
@@ -174,14 +175,21 @@ def _best_cluster(
 ) -> int | None:
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
+    founded: dict[int, bool] = {}  # per cluster, as its founder is one report
     for index, member in nearby.around(report, timedelta(0)):
-        if index not in fits:
+        fit = fits.get(index)
+        if fit is None:
             cluster = clusters[index]
-            fits[index] = cluster.near(report) and cluster.admits(report)
-        if fits[index]:
-            score = similarity(member, report, weights)
-            if score and member.article != report.article:
-                score = score if _founded_alike(clusters[index], report, weights) else 0.0
+            fit = fits[index] = cluster.near(report) and cluster.admits(report)
+        if not fit:
+            continue
+        score = similarity(member, report, weights)
+        if score and member.article != report.article:
+            alike = founded.get(index)
+            if alike is None:
+                alike = founded[index] = _founded_alike(clusters[index], report, weights)
+            score = score if alike else 0.0
+        if score:
             best = _better(best, score, index)
     return best[1] if best else None
 
@@ -197,17 +205,29 @@ def _disputed_cluster(
     clusters: list[_Cluster], nearby: Nearby, report: Profile, weights: WordWeights
 ) -> int | None:
     """The entry another article tells so alike that it must be this event on another day;
-    only when this article has not already reported that entry. The earliest such entry."""
+    only when this article has not already reported that entry. The earliest such entry.
+    Only day-dated reports of other articles can dispute: the members on nearby days."""
+    if not report.fine:
+        return None
     found: int | None = None
-    for index, member in nearby.around(report, DISPUTE_SLACK + ZONE_SLACK):
-        cluster = clusters[index]
+    open_: dict[int, bool] = {}
+    for index, member in nearby.on_days(report.first - DISPUTE_REACH, report.last + DISPUTE_REACH):
         if found is not None and index >= found:
             continue
-        if not cluster.near(report, DISPUTE_SLACK) or report.article in cluster.articles:
-            continue
-        if cluster.admits(report) and disputes(member, report, weights):
+        fit = open_.get(index)
+        if fit is None:
+            fit = open_[index] = _open_to_dispute(clusters[index], report)
+        if fit and disputes(member, report, weights):
             found = index
     return found
+
+
+def _open_to_dispute(cluster: _Cluster, report: Profile) -> bool:
+    return (
+        cluster.near(report, DISPUTE_SLACK)
+        and report.article not in cluster.articles
+        and cluster.admits(report)
+    )
 
 
 def _event(cluster: _Cluster) -> Event:
