@@ -211,7 +211,8 @@ def _disputed_cluster(
         return None
     found: int | None = None
     open_: dict[int, bool] = {}
-    for index, member in nearby.on_days(report.first - DISPUTE_REACH, report.last + DISPUTE_REACH):
+    days = (report.first - DISPUTE_REACH, report.last + DISPUTE_REACH)
+    for index, member in nearby.on_days(*days, report.places):
         if found is not None and index >= found:
             continue
         fit = open_.get(index)
@@ -235,7 +236,9 @@ def _event(cluster: _Cluster) -> Event:
     lead = lead_of(members)
     sources = sorted({m.source for m in _all(cluster)}, key=_source_order)
     details = sorted({d for m in _all(cluster) for d in m.details}, key=_source_order)
-    own_id = candidate_id(lead)
+    # An id is a slug of a title, dear enough to make once a member.
+    named = {id(m): candidate_id(m) for m in _all(cluster) if not m.mention}
+    own_id = named.get(id(lead)) or candidate_id(lead)
     return Event(
         id=own_id,
         title=lead.title,
@@ -247,7 +250,7 @@ def _event(cluster: _Cluster) -> Event:
         tags=tuple(dict.fromkeys(t for m in members for t in m.tags)),
         figures=consensus_figures(members),
         conflicts=find_conflicts(members),
-        aliases=tuple(sorted({candidate_id(m) for m in _all(cluster) if not m.mention} - {own_id})),
+        aliases=tuple(sorted(set(named.values()) - {own_id})),
     )
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import repeat
 
 from generator.model import Candidate, When
 
@@ -69,8 +70,7 @@ class WordWeights:
 
     def of(self, words: Iterable[str]) -> float:
         # fsum: exact, so the order a set iterates in (the hash seed) cannot change a merge.
-        default = self.default
-        return math.fsum([self.idf.get(word, default) for word in words])
+        return math.fsum(map(self.idf.get, words, repeat(self.default)))
 
     def profile(self, candidate: Candidate) -> Profile:
         found = self._profiles.get(id(candidate))
