@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import chain
 
 from generator.conflicts import consensus_figures, consensus_when, find_conflicts, precision_rank
 from generator.editors import absorb
 from generator.ids import assign_ids, candidate_id, lead_of
+from generator.instants import compare_as_instants, microseconds
 from generator.model import Candidate, Event, Reading, Source, Timeline, Written
 from generator.nearby import Nearby
 from generator.similarity import (
@@ -30,6 +32,7 @@ ZONE_SLACK = timedelta(days=2)
 # The most days apart two day-dated reports of one entry can be: a dispute's reach. Without a
 # bound, boilerplate ("last night, police said") chains day to day into entries of thousands.
 MAX_SPAN = DISPUTE_SLACK
+Key = tuple[object, ...]
 DISPUTE_REACH = DISPUTE_SLACK + ZONE_SLACK
 
 
@@ -75,17 +78,19 @@ class _Cluster:
 def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = ()) -> Timeline:
     """Candidates whose dates overlap and whose words agree become one entry, oldest first;
     reports of one event on nearby days join it as a dispute; editors' entries absorb theirs."""
-    candidates = sorted(
-        (c for reading in readings for c in reading.candidates), key=_candidate_order
-    )
-    mentions = sorted((m for reading in readings for m in reading.mentions), key=_candidate_order)
+    found = [c for reading in readings for c in reading.candidates]
+    told = [m for reading in readings for m in reading.mentions]
+    order = _candidate_order_of([*found, *told])
+    candidates, mentions = sorted(found, key=order), sorted(told, key=order)
     weights = word_weights([*candidates, *mentions])
     clusters = _restatements(*_cluster(candidates, weights), mentions, weights)
     extracted = [_event(cluster) for cluster in clusters]
     events = absorb(extracted, written, weights)
     named, redirects = assign_ids(events)
     return Timeline(
-        events=tuple(sorted(named, key=_event_order)), readings=readings, redirects=redirects
+        events=tuple(sorted(named, key=_event_order_of(named))),
+        readings=readings,
+        redirects=redirects,
     )
 
 
@@ -168,6 +173,37 @@ def _event_order(event: Event) -> tuple[object, ...]:
 def _candidate_order(candidate: Candidate) -> tuple[object, ...]:
     source = candidate.source
     return (candidate.when.start, source.published, source.article, source.start)
+
+
+def _candidate_instants(candidate: Candidate) -> tuple[object, ...]:
+    """`_candidate_order`, by instants."""
+    source = candidate.source
+    return (microseconds(candidate.when.start), microseconds(source.published), *_place(source))
+
+
+def _place(source: Source) -> tuple[str, int]:
+    return source.article, source.start
+
+
+def _event_instants(event: Event) -> tuple[object, ...]:
+    """`_event_order`, by instants."""
+    lead = event.sources[0] if event.sources else None
+    first = (microseconds(lead.published), *_place(lead)) if lead else ()
+    return (microseconds(event.when.start), precision_rank(event.when), first, event.id)
+
+
+def _candidate_order_of(candidates: Sequence[Candidate]) -> Callable[[Candidate], Key]:
+    """The sort key of the candidates: by instants when that orders them alike, as it is
+    much faster (the wall-clock datetimes of different zones compare slowly)."""
+    moments = (t for c in candidates for t in (c.when.start, c.source.published))
+    return _candidate_instants if compare_as_instants(moments) else _candidate_order
+
+
+def _event_order_of(events: Sequence[Event]) -> Callable[[Event], Key]:
+    """The sort key of the entries, by instants when that orders them alike."""
+    starts = (e.when.start for e in events)
+    leads = (e.sources[0].published for e in events if e.sources)
+    return _event_instants if compare_as_instants(chain(starts, leads)) else _event_order
 
 
 def _best_cluster(

@@ -6,9 +6,10 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import repeat
 
+from generator.instants import microseconds
 from generator.model import Candidate, When
 
 SAME_PRECISION_OVERLAP = 0.3
@@ -87,8 +88,8 @@ class WordWeights:
                 candidate.when.precision in FINE,
                 frozenset(candidate.sentence_places),
                 rare,
-                _microseconds(candidate.when.start),
-                _microseconds(candidate.when.end),
+                microseconds(candidate.when.start),
+                microseconds(candidate.when.end),
             )
             self._profiles[id(candidate)] = found
         return found
@@ -144,14 +145,6 @@ def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
 
 def overlaps(first: When, second: When) -> bool:
     return first.start < second.end and second.start < first.end
-
-
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-ONE_MICROSECOND = timedelta(microseconds=1)
-
-
-def _microseconds(moment: datetime) -> int:
-    return (moment - EPOCH) // ONE_MICROSECOND
 
 
 def _before(first: datetime, first_us: int, second: datetime, second_us: int) -> bool:
