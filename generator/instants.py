@@ -11,8 +11,10 @@ ONE_MICROSECOND = timedelta(microseconds=1)
 
 
 def microseconds(moment: datetime) -> int:
-    """The instant of an aware datetime."""
-    return (moment - EPOCH) // ONE_MICROSECOND
+    """The instant of an aware datetime (a naive one is read as UTC: it compares only with
+    naive ones, by wall clock, and callers then compare the datetimes themselves)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return (aware - EPOCH) // ONE_MICROSECOND
 
 
 def compare_as_instants(moments: Iterable[datetime]) -> bool:

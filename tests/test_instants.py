@@ -39,3 +39,4 @@ def test_a_repeated_or_skipped_hour_or_a_naive_datetime_keeps_datetime_order() -
 def test_instants_are_microseconds_since_the_epoch() -> None:
     assert microseconds(datetime(1970, 1, 1, 9, tzinfo=ZoneInfo("Asia/Tokyo"))) == 0
     assert microseconds(datetime(1970, 1, 1, 0, 0, 1, 5, tzinfo=ZONES[2])) == 1_000_005
+    assert microseconds(datetime(1970, 1, 2)) == 86_400_000_000
