@@ -41,7 +41,8 @@ def assign_ids(events: Sequence[Event]) -> tuple[tuple[Event, ...], tuple[tuple[
     (alias, id) redirects that do not shadow a live entry."""
     taken: set[str] = set()
     named: list[Event] = []
-    for event in sorted(events, key=_lead_order):
+    leading = sorted(events, key=_lead_order)
+    for event in leading:
         unique = event.id
         if unique in taken:
             unique = f"{event.id}-{slugify(PurePosixPath(event.sources[0].article).stem)}"
@@ -50,10 +51,7 @@ def assign_ids(events: Sequence[Event]) -> tuple[tuple[Event, ...], tuple[tuple[
             unique, counter = f"{event.id}-{counter}", counter + 1
         taken.add(unique)
         named.append(replace(event, id=unique))
-    by_identity = {
-        id(original): new
-        for original, new in zip(sorted(events, key=_lead_order), named, strict=True)
-    }
+    by_identity = {id(original): new for original, new in zip(leading, named, strict=True)}
     ordered = tuple(by_identity[id(e)] for e in events)
     redirects = {
         alias: event.id for event in ordered for alias in event.aliases if alias not in taken

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import chain
 
 from generator.conflicts import consensus_figures, consensus_when, find_conflicts, precision_rank
 from generator.editors import absorb
 from generator.ids import assign_ids, candidate_id, lead_of
+from generator.instants import compare_as_instants, microseconds
 from generator.model import Candidate, Event, Reading, Source, Timeline, Written
 from generator.nearby import Nearby
 from generator.similarity import (
@@ -30,6 +32,8 @@ ZONE_SLACK = timedelta(days=2)
 # The most days apart two day-dated reports of one entry can be: a dispute's reach. Without a
 # bound, boilerplate ("last night, police said") chains day to day into entries of thousands.
 MAX_SPAN = DISPUTE_SLACK
+Key = tuple[object, ...]
+DISPUTE_REACH = DISPUTE_SLACK + ZONE_SLACK
 
 
 @dataclass(slots=True)
@@ -74,17 +78,19 @@ class _Cluster:
 def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = ()) -> Timeline:
     """Candidates whose dates overlap and whose words agree become one entry, oldest first;
     reports of one event on nearby days join it as a dispute; editors' entries absorb theirs."""
-    candidates = sorted(
-        (c for reading in readings for c in reading.candidates), key=_candidate_order
-    )
-    mentions = sorted((m for reading in readings for m in reading.mentions), key=_candidate_order)
+    found = [c for reading in readings for c in reading.candidates]
+    told = [m for reading in readings for m in reading.mentions]
+    order = _candidate_order_of([*found, *told])
+    candidates, mentions = sorted(found, key=order), sorted(told, key=order)
     weights = word_weights([*candidates, *mentions])
     clusters = _restatements(*_cluster(candidates, weights), mentions, weights)
     extracted = [_event(cluster) for cluster in clusters]
     events = absorb(extracted, written, weights)
     named, redirects = assign_ids(events)
     return Timeline(
-        events=tuple(sorted(named, key=_event_order)), readings=readings, redirects=redirects
+        events=tuple(sorted(named, key=_event_order_of(named))),
+        readings=readings,
+        redirects=redirects,
     )
 
 
@@ -169,19 +175,57 @@ def _candidate_order(candidate: Candidate) -> tuple[object, ...]:
     return (candidate.when.start, source.published, source.article, source.start)
 
 
+def _candidate_instants(candidate: Candidate) -> tuple[object, ...]:
+    """`_candidate_order`, by instants."""
+    source = candidate.source
+    return (microseconds(candidate.when.start), microseconds(source.published), *_place(source))
+
+
+def _place(source: Source) -> tuple[str, int]:
+    return source.article, source.start
+
+
+def _event_instants(event: Event) -> tuple[object, ...]:
+    """`_event_order`, by instants."""
+    lead = event.sources[0] if event.sources else None
+    first = (microseconds(lead.published), *_place(lead)) if lead else ()
+    return (microseconds(event.when.start), precision_rank(event.when), first, event.id)
+
+
+def _candidate_order_of(candidates: Sequence[Candidate]) -> Callable[[Candidate], Key]:
+    """The sort key of the candidates: by instants when that orders them alike, as it is
+    much faster (the wall-clock datetimes of different zones compare slowly)."""
+    moments = (t for c in candidates for t in (c.when.start, c.source.published))
+    return _candidate_instants if compare_as_instants(moments) else _candidate_order
+
+
+def _event_order_of(events: Sequence[Event]) -> Callable[[Event], Key]:
+    """The sort key of the entries, by instants when that orders them alike."""
+    starts = (e.when.start for e in events)
+    leads = (e.sources[0].published for e in events if e.sources)
+    return _event_instants if compare_as_instants(chain(starts, leads)) else _event_order
+
+
 def _best_cluster(
     clusters: list[_Cluster], nearby: Nearby, report: Profile, weights: WordWeights
 ) -> int | None:
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
+    founded: dict[int, bool] = {}  # per cluster, as its founder is one report
     for index, member in nearby.around(report, timedelta(0)):
-        if index not in fits:
+        fit = fits.get(index)
+        if fit is None:
             cluster = clusters[index]
-            fits[index] = cluster.near(report) and cluster.admits(report)
-        if fits[index]:
-            score = similarity(member, report, weights)
-            if score and member.article != report.article:
-                score = score if _founded_alike(clusters[index], report, weights) else 0.0
+            fit = fits[index] = cluster.near(report) and cluster.admits(report)
+        if not fit:
+            continue
+        score = similarity(member, report, weights)
+        if score and member.article != report.article:
+            alike = founded.get(index)
+            if alike is None:
+                alike = founded[index] = _founded_alike(clusters[index], report, weights)
+            score = score if alike else 0.0
+        if score:
             best = _better(best, score, index)
     return best[1] if best else None
 
@@ -197,17 +241,30 @@ def _disputed_cluster(
     clusters: list[_Cluster], nearby: Nearby, report: Profile, weights: WordWeights
 ) -> int | None:
     """The entry another article tells so alike that it must be this event on another day;
-    only when this article has not already reported that entry. The earliest such entry."""
+    only when this article has not already reported that entry. The earliest such entry.
+    Only day-dated reports of other articles can dispute: the members on nearby days."""
+    if not report.fine:
+        return None
     found: int | None = None
-    for index, member in nearby.around(report, DISPUTE_SLACK + ZONE_SLACK):
-        cluster = clusters[index]
+    open_: dict[int, bool] = {}
+    days = (report.first - DISPUTE_REACH, report.last + DISPUTE_REACH)
+    for index, member in nearby.on_days(*days, report.places):
         if found is not None and index >= found:
             continue
-        if not cluster.near(report, DISPUTE_SLACK) or report.article in cluster.articles:
-            continue
-        if cluster.admits(report) and disputes(member, report, weights):
+        fit = open_.get(index)
+        if fit is None:
+            fit = open_[index] = _open_to_dispute(clusters[index], report)
+        if fit and disputes(member, report, weights):
             found = index
     return found
+
+
+def _open_to_dispute(cluster: _Cluster, report: Profile) -> bool:
+    return (
+        cluster.near(report, DISPUTE_SLACK)
+        and report.article not in cluster.articles
+        and cluster.admits(report)
+    )
 
 
 def _event(cluster: _Cluster) -> Event:
@@ -215,7 +272,9 @@ def _event(cluster: _Cluster) -> Event:
     lead = lead_of(members)
     sources = sorted({m.source for m in _all(cluster)}, key=_source_order)
     details = sorted({d for m in _all(cluster) for d in m.details}, key=_source_order)
-    own_id = candidate_id(lead)
+    # An id is a slug of a title, dear enough to make once a member.
+    named = {id(m): candidate_id(m) for m in _all(cluster) if not m.mention}
+    own_id = named.get(id(lead)) or candidate_id(lead)
     return Event(
         id=own_id,
         title=lead.title,
@@ -227,7 +286,7 @@ def _event(cluster: _Cluster) -> Event:
         tags=tuple(dict.fromkeys(t for m in members for t in m.tags)),
         figures=consensus_figures(members),
         conflicts=find_conflicts(members),
-        aliases=tuple(sorted({candidate_id(m) for m in _all(cluster) if not m.mention} - {own_id})),
+        aliases=tuple(sorted(set(named.values()) - {own_id})),
     )
 
 
