@@ -54,15 +54,16 @@ def extract_events(
     if not article.extract:
         return ()
     starts = [t.span.start for t in timexes]
+    told = tuple(story(sentences))
     drafts: list[_Draft] = []
-    for sentence in story(sentences):
+    for sentence in told:
         own = sentence_timexes(timexes, starts, sentence.span)
         dating = event_timex(sentence, own)
         if dating is not None:
             drafts.append(_start_draft(sentence, dating))
         elif drafts:
             _attach_detail(drafts, sentence, own)
-    names = proper_names(s.text for s in story(sentences))
+    names = proper_names(s.text for s in told)
     frozen = tuple(_freeze(draft, article, plain, names) for draft in drafts)
     return _with_headline(frozen, article)
 
@@ -156,10 +157,12 @@ def _attach_detail(drafts: list[_Draft], sentence: Sentence, timexes: list[Timex
     if sentence.paragraph != target.paragraph:
         words = content_words(sentence.text)
         mentioned = [t for t in timexes if is_datable(t)]
-        pool = [d for d in drafts if not mentioned or any(_overlaps(d.when, t) for t in mentioned)]
-        target = max(
-            pool or drafts, key=lambda d: (overlap(words, frozenset(d.words)), -drafts.index(d))
-        )
+        pool = [
+            i
+            for i, d in enumerate(drafts)
+            if not mentioned or any(_overlaps(d.when, t) for t in mentioned)
+        ] or range(len(drafts))
+        target = drafts[max(pool, key=lambda i: (overlap(words, drafts[i].words), -i))]
     target.details.append(sentence)
     target.words.update(content_words(sentence.text))
 
