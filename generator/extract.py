@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from generator.figures import find_figures
 from generator.headline import REPORTING_VERBS, make_title, strip_dateline
@@ -54,7 +54,7 @@ def extract_events(
     if not article.extract:
         return ()
     starts = [t.span.start for t in timexes]
-    told = tuple(story(sentences))
+    told = story(sentences)
     drafts: list[_Draft] = []
     for sentence in told:
         own = sentence_timexes(timexes, starts, sentence.span)
@@ -68,9 +68,10 @@ def extract_events(
     return _with_headline(frozen, article)
 
 
-def story(sentences: Iterable[Sentence]) -> Iterator[Sentence]:
+@lru_cache(maxsize=4)  # extraction and mentions both read an article's story, in a row
+def story(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """The sentences that tell the story, without the page's furniture."""
-    return (s for s in sentences if not _BOILERPLATE.search(s.text))
+    return tuple(s for s in sentences if not _BOILERPLATE.search(s.text))
 
 
 def _with_headline(candidates: tuple[Candidate, ...], article: Article) -> tuple[Candidate, ...]:
