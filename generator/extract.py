@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from generator.figures import find_figures
+from generator.guards import guarded
 from generator.headline import REPORTING_VERBS, make_title, strip_dateline
 from generator.model import Article, Candidate, Sentence, Source, Span, Timex, When
 from generator.places import find_places
@@ -26,7 +27,7 @@ _REPORTING_AFTER = re.compile(
 )
 _POSSESSIVE = re.compile(r"^[’']s\b")
 # A page's furniture, not its story: copyright lines, links, 'Posted:' stamps, embedded tweets.
-_BOILERPLATE = re.compile(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
+_BOILERPLATE = guarded(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
 _STAMP_BEFORE = re.compile(
     r"(?:\b(?:posted|published|updated|created|modified|last updated)(?: on| at)?:?|\(@\w+\))"
     r"(?:\s+[\w,:.]+){0,5}?\s*$",  # the stamp's date, then its time

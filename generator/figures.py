@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from generator.guards import guarded
 from generator.model import Figures
 
 NUMBER_WORDS = {
@@ -41,7 +42,7 @@ _INJURED = _patterns(
 # Every pattern above needs one of these stems; most sentences have none, and this is faster.
 _KILLED_HINT = re.compile(r"kill|dead|died|slain", re.IGNORECASE)
 _INJURED_HINT = re.compile(r"injur|wound|hurt|hospitali", re.IGNORECASE)
-_EITHER_HINT = re.compile(f"{_KILLED_HINT.pattern}|{_INJURED_HINT.pattern}", re.IGNORECASE)
+_EITHER_HINT = guarded(f"{_KILLED_HINT.pattern}|{_INJURED_HINT.pattern}", re.IGNORECASE)
 _LEFT_DEAD = re.compile(
     rf"\b(?:leaving|left)\s+{_ABOUT}{_NUMBER}\s+{_WHO}?\s*dead\b", re.IGNORECASE
 )

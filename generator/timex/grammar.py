@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.timex.guards import guard
+from generator.guards import guard
 
 _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"

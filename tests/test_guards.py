@@ -1,4 +1,4 @@
-"""The rule guards: the first two characters a rule can start with, and a master grammar that finds the
+"""Guards: the first two characters a pattern can start with, and a master grammar that finds the
 same phrases with them as without them."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from generator.guards import guard, guarded
 from generator.timex.grammar import MASTER, RULES, _bare
-from generator.timex.guards import guard
 from tests import test_timex, test_timex_news, test_timex_phrases
 
 # fmt: off
@@ -65,3 +65,25 @@ def test_guards_change_no_phrase(case: object) -> None:
     assert len(texts) > 400
     for text in texts:
         assert _hits(MASTER, text) == _hits(UNGUARDED, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two people were KILLED and five injured.",
+        "Copyright 2024 The Associated Press. All Rights Reserved.",
+        "See https://example.org for the \u017fource; the Hospital said.",
+        "No count here, nor a link: http:// alone.",
+    ],
+)
+def test_a_guarded_search_finds_what_the_bare_one_does(text: str) -> None:
+    found = []
+    for pattern in (
+        r"kill|injur|hospitali",
+        r"\bcopyright\b|©|\ball rights reserved\b|https?://\S",
+    ):
+        bare = re.compile(pattern, re.IGNORECASE)
+        spans = [m.span() for m in guarded(pattern, re.IGNORECASE).finditer(text)]
+        assert spans == [m.span() for m in bare.finditer(text)]
+        found += spans
+    assert bool(found) == ("No count" not in text)
