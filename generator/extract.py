@@ -19,7 +19,7 @@ FINE = frozenset({"day", "part-of-day", "time"})
 DATABLE_PRECISIONS = frozenset(
     {"year", "season", "quarter", "month", "week", "day", "part-of-day", "time"}
 )
-_REPORTING_BEFORE = re.compile(
+_REPORTING_BEFORE = guarded(
     rf"\b(?:{REPORTING_VERBS})\b(?:\s+(?!that\b)[\w’'.-]+){{0,5}}\s+$", re.IGNORECASE
 )
 _REPORTING_AFTER = re.compile(

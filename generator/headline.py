@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.guards import guard
 from generator.model import Span
 from generator.present import present_tense
 
@@ -20,8 +21,10 @@ EVENT_NOUNS = (
     "swap|transfer|protest|protests|rally|march|arrest|trial|hearing|ruling|verdict|crash|"
     "collapse|fire|flood|earthquake|storm|outage|blackout|resignation|launch|test|operation"
 )
+_VERB_GUARD = guard(REPORTING_VERBS, re.IGNORECASE)  # the frame is tried at every word
 _REPORT_FRAME = re.compile(
-    rf"^(?:[^,;]*?\b(?:{REPORTING_VERBS})\b[^;]*?\bthat\s+|according to [^,]+,\s*)", re.IGNORECASE
+    rf"^(?:[^,;]*?\b{_VERB_GUARD}(?:{REPORTING_VERBS})\b[^;]*?\bthat\s+|according to [^,]+,\s*)",
+    re.IGNORECASE,
 )
 _NOMINAL_EVENT = re.compile(
     r"\b(?:to|for|after|following|since|over|of|about)\s+"
