@@ -25,6 +25,7 @@ _REPORTING_BEFORE = guarded(
 _REPORTING_AFTER = re.compile(
     rf"^,?\s+(?:[\w’'.-]+\s+){{0,4}}(?:{REPORTING_VERBS})\b", re.IGNORECASE
 )
+_OPENER = re.compile(r"\W*(?:on|early|late)?\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^[’']s\b")
 # A page's furniture, not its story: copyright lines, links, 'Posted:' stamps, embedded tweets.
 _BOILERPLATE = guarded(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
@@ -126,7 +127,7 @@ def is_reporting(sentence: Sentence, timex: Timex) -> bool:
     """
     before = sentence.text[: timex.span.start - sentence.span.start]
     after = sentence.text[timex.span.end - sentence.span.start :]
-    opens_sentence = re.fullmatch(r"\W*(?:on|early|late)?\s*", before, re.IGNORECASE) is not None
+    opens_sentence = _OPENER.fullmatch(before) is not None
     return bool(
         _REPORTING_BEFORE.search(before) or (opens_sentence and _REPORTING_AFTER.match(after))
     )
