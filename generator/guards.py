@@ -19,7 +19,7 @@ try:  # the parser behind `re`, private: without it the rules go unguarded and m
 except ImportError:  # pragma: no cover - another Python's layout
     _PARSER = _OPS = None
 
-DEPTH = 2  # characters a guard looks at
+DEPTH = 5  # characters a guard looks at: 'the d' tells 'the day' from 'the company'
 # A class wider than this (e.g. [^x]) is not worth listing: it is left unchecked.
 _WIDEST_RANGE = 256
 _DIGIT = r"\d"
@@ -36,23 +36,22 @@ def guarded(pattern: str, flags: int) -> re.Pattern[str]:
 
 
 def guard(pattern: str, flags: int) -> str:
-    r"""'(?=[...][...])' of the first and second characters a match of `pattern` (compiled with
-    `flags`) can start with, or '' when nothing is known of them (e.g. it can start with any
-    letter, or be empty). One class each, not pairs: a guard with alternatives costs more time
-    than it saves.
+    r"""'(?=[...][...]...)': for each of the first DEPTH characters every match of `pattern`
+    (compiled with `flags`) has, the characters it can be; '' when nothing is known of the first
+    (e.g. it can be any letter, or the match empty). One class a character, not alternatives: a
+    guard with alternatives costs more time than it saves.
 
     >>> guard(r"(?:early )?(?:May|June) \d", re.IGNORECASE)
-    '(?=[EJMejm][AUau])'
+    '(?=[EJMejm][AUau][NRYnry][\\ ELel][\\ Y\\dy])'
     """
     if _PARSER is None:
         return ""
     prefixes = _sequence(_PARSER.parse(pattern, flags))
-    if any(not choices for choices, _ in prefixes):
+    known = min(len(choices) for choices, _ in prefixes)
+    if not known:
         return ""
-    first = _class(set().union(*(choices[0] for choices, _ in prefixes)), flags)
-    if any(len(choices) < DEPTH for choices, _ in prefixes):
-        return f"(?={first})"
-    return f"(?={first}{_class(set().union(*(choices[1] for choices, _ in prefixes)), flags)})"
+    classes = (set().union(*(choices[i] for choices, _ in prefixes)) for i in range(known))
+    return "(?=" + "".join(_class(chars, flags) for chars in classes) + ")"
 
 
 def _class(chars: set[str], flags: int) -> str:

@@ -1,4 +1,4 @@
-"""Guards: the first two characters a pattern can start with, and a master grammar that finds the
+"""Guards: the first characters a pattern's match can start with, and a master grammar that finds the
 same phrases with them as without them."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from tests import test_timex, test_timex_news, test_timex_phrases
 
 # fmt: off
 GUARDS = [
-    (r"(?:early |late )?(?:May|June) \d", "(?=[EJLMejlm][AUau])"),
-    (r"\d{4}-\d\d", r"(?=[\d][\d])"),
-    (r"(?<=for )(?=a)a while", r"(?=[Aa][\ ])"),  # lookarounds take no character
-    (r"(?:the )?[1-3](?:st|nd|rd)", "(?=[123Tt][HNRShnrs])"),
-    (r"(?-i:Monday)|['\u2019]\d0s", "(?=['Mm\u2019][O\\do])"),
-    (r"[a-c]+ago", "(?=[ABCabc][ABCabc])"),
+    (r"(?:early |late )?(?:May|June) \d", r"(?=[EJLMejlm][AUau][NRTYnrty][\ ELel][\ Y\dy])"),
+    (r"\d{4}-\d\d", r"(?=[\d][\d][\d][\d][\-])"),
+    (r"(?<=for )(?=a)a while", r"(?=[Aa][\ ][Ww][Hh][Ii])"),  # lookarounds take no character
+    (r"(?:the )?[1-3](?:st|nd|rd)", "(?=[123Tt][HNRShnrs][DETdet])"),  # no match is longer
+    (r"(?-i:Monday)|['\u2019]\d0s", "(?=['Mm\u2019][O\\do][0Nn][DSds])"),
+    (r"[a-c]+ago", "(?=[ABCabc][ABCabc][ABCGabcg][ABCGOabcgo])"),
     (r"(?:an|a)\b", "(?=[Aa])"),  # a match can end after one character
     (r"(?:today)?", ""),  # can match nothing: no character to ask for
     (r"[^,]+ said", ""),  # a negated class: too wide to list
