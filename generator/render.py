@@ -21,7 +21,7 @@ from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import Strip, overview_context, overview_strip
 from generator.theme import Theme, render_template
-from generator.views import entry_view, event_view, timeline_document
+from generator.views import entry_view, timeline_document, with_sources
 
 # The feeds and exports every page links to: file, label, media type.
 DOWNLOADS = (
@@ -93,9 +93,9 @@ def _template_pages(site: _SiteContext) -> Iterator[PlannedTemplate]:
     for kind, folder, heading in KINDS:
         path = f"{folder}/index.html"
         yield path, "facets.html", partial(site.context, path, kind=kind, heading=heading)
-    for event in site.timeline.events:
+    for view, event in zip(site.events, site.timeline.events, strict=True):
         path = f"events/{event.id}/index.html"
-        yield path, "event.html", partial(site.event_context, path, event)
+        yield path, "event.html", partial(site.event_context, path, view, event)
     for old, new in site.timeline.redirects:
         path = f"events/{old}/index.html"
         yield path, "redirect.html", partial(site.context, path, new=new)
@@ -167,7 +167,8 @@ class _SiteContext:
 
     def timeline_file(self) -> bytes:
         """timeline.json, its entries' full views made one at a time."""
-        views = (event_view(event, self.slugs) for event in self.timeline.events)
+        pairs = zip(self.events, self.timeline.events, strict=True)
+        views = (with_sources(view, event, self.slugs) for view, event in pairs)
         return timeline_document(views, self.config, self.generated)
 
     def listing_context(self, listing: Listing) -> dict[str, Any]:
@@ -179,8 +180,8 @@ class _SiteContext:
         context["page_facets"] = collect_facets(listing.events)
         return context
 
-    def event_context(self, path: str, entry: Event) -> dict[str, Any]:
-        event = event_view(entry, self.slugs)
+    def event_context(self, path: str, view: dict[str, Any], entry: Event) -> dict[str, Any]:
+        event = with_sources(view, entry, self.slugs)
         anchor = event["value"] if event["precision"] in COARSE else event["date"]
         return self.context(
             path,
