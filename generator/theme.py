@@ -41,6 +41,8 @@ def load_theme(site_templates: Path | None) -> Theme:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # A build loads its theme afresh: no need to stat each template file per page.
+        auto_reload=False,
     )
     return Theme(environment, _static_files(folders))
 
