@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 
 from generator.errors import Location, TemplateError
 
@@ -94,6 +95,29 @@ def render_template(theme: Theme, name: str, context: dict[str, Any]) -> str:
         raise TemplateError(
             f"template raised {type(exc).__name__}: {exc}", where, "fix the template"
         ) from exc
+
+
+# Blocks that could do more with a variable's printed value than print it.
+_REWORKING_NODES = (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport,
+                    nodes.FilterBlock, nodes.AssignBlock)  # fmt: skip
+
+
+def prints_only(theme: Theme, name: str, variable: str) -> bool:
+    """Whether the template does nothing with `variable` but print it ({{ root }}) and uses no
+    other template: then rendered with the variable set to a mark (Markup), each mark replaced
+    by a value (escaped) is the template rendered with that value. False when it cannot tell."""
+    loader = theme.environment.loader
+    try:
+        source = loader.get_source(theme.environment, name)[0] if loader else ""
+        tree = theme.environment.parse(source)
+    except jinja2.TemplateError:
+        return False
+    if not loader or any(tree.find_all(_REWORKING_NODES)):
+        return False
+    uses = [node for node in tree.find_all(nodes.Name) if node.name == variable]
+    printed = [node for output in tree.find_all(nodes.Output) for node in output.nodes
+               if isinstance(node, nodes.Name) and node.name == variable]  # fmt: skip
+    return len(uses) == len(printed)
 
 
 def _failing_line(theme: Theme, exc: BaseException) -> Location | None:
