@@ -35,7 +35,7 @@ def default_templates() -> Path:
 def load_theme(site_templates: Path | None) -> Theme:
     """Builds the environment (autoescape on, undefined names are errors) and reads static files."""
     folders = [p for p in (site_templates, default_templates()) if p is not None and p.is_dir()]
-    environment = jinja2.Environment(
+    environment = _Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in folders]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -46,6 +46,23 @@ def load_theme(site_templates: Path | None) -> Theme:
         auto_reload=False,
     )
     return Theme(environment, _static_files(folders))
+
+
+class _Environment(jinja2.Environment):
+    """Looks `view.key` up in a dict before trying the attribute, when a dict has no attribute
+    of that name: what Jinja finds either way, without an AttributeError raised and caught on
+    each of the million lookups the views take (a tenth of an entry page's time)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 def _static_files(folders: list[Path]) -> tuple[tuple[str, bytes], ...]:

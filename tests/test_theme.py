@@ -8,7 +8,7 @@ import pytest
 
 from generator.config import Config
 from generator.pipeline import build
-from generator.theme import load_theme, prints_only
+from generator.theme import load_theme, prints_only, render_template
 
 
 def test_a_site_template_overrides_the_default(tmp_path: Path, write_article) -> None:  # type: ignore[no-untyped-def]
@@ -56,3 +56,12 @@ def test_an_entry_template_that_reads_the_root_sees_each_pages_own(
     assert "depth 0" in (site / "index.html").read_text()
     assert "depth 1" in (site / "newest" / "index.html").read_text()
     assert "depth 2" in (site / "tags" / "talks" / "index.html").read_text()
+
+
+def test_a_key_of_a_dict_is_found_as_jinja_finds_it(tmp_path: Path) -> None:
+    (tmp_path / "t.html").write_text(
+        "{{ d.title }} {{ d.items()|list|length }} {{ d.missing is defined }} {{ o.real }}"
+    )
+    theme = load_theme(tmp_path)
+    context = {"d": {"title": "T", "items": "shadowed by the method"}, "o": 3}
+    assert render_template(theme, "t.html", context) == "T 2 False 3"
