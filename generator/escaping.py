@@ -6,12 +6,14 @@ import html
 import json
 import re
 
+from generator.jsondoc import indented_json
+
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # Browsers ignore ASCII tabs, newlines and controls inside a URL: "java\tscript:" is "javascript:".
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
-_SCRIPT_JSON = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                "\u2029": "\\u2029"}  # fmt: skip
+_SCRIPT_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -29,8 +31,11 @@ def is_safe_link(url: str) -> bool:
 
 def script_json(value: object, indent: int | None = None, sort_keys: bool = True) -> str:
     """JSON to put inside <script type="application/ld+json">: no '</script>' can close it."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
-    return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_JSON[m.group()], text)
+    if indent == 2 and not sort_keys:
+        text = indented_json(value)  # the same text, made faster
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
+    return text.translate(_SCRIPT_JSON)
 
 
 def csv_cell(value: str) -> str:

@@ -9,6 +9,7 @@ from html import escape
 from typing import Any
 
 import icalendar
+from icalendar.parser import Contentline
 
 from generator.config import Config
 from generator.escaping import csv_cell
@@ -16,6 +17,7 @@ from generator.jsondoc import json_document
 from generator.linking import absolute_url
 
 TIMED = frozenset({"part-of-day", "time"})
+ICAL_LINE = 75  # octets: RFC 5545 folds content lines longer than this
 CSV_COLUMNS = (
     "id", "date", "label", "precision", "value", "start", "end", "title", "summary", "places",
     "tags", "sources", "url",
@@ -75,9 +77,29 @@ def events_ics(events: list[dict[str, Any]], config: Config) -> bytes:
     document = io.BytesIO()
     document.write(bytes(calendar.to_ical()).removesuffix(end))
     for event in events:
-        document.write(bytes(_vevent(event, config).to_ical()))
+        for line in _vevent(event, config).content_lines():
+            if line:
+                document.write(folded_line(line))
     document.write(end)
     return document.getvalue()
+
+
+def folded_line(line: Contentline) -> bytes:
+    """The content line as icalendar writes it (to_ical), folded at 75 octets, and its line
+    break. icalendar folds a character at a time, most of the time events.ics takes; an ASCII
+    line is folded here by slices, the same way: 74 characters a line, and a line that would
+    end in a backslash or caret (the start of an escape) leaves it to the next."""
+    if not line.isascii():
+        return bytes(line.to_ical()) + b"\r\n"  # type: ignore[no-untyped-call]
+    chunks, start = [], 0
+    while len(line) - start > ICAL_LINE - 1:
+        end = start + ICAL_LINE - 1
+        if line[end - 1] in "\\^":
+            end -= 1
+        chunks.append(line[start:end])
+        start = end
+    chunks.append(line[start:])
+    return "\r\n ".join(chunks).encode() + b"\r\n"
 
 
 def _vevent(event: dict[str, Any], config: Config) -> icalendar.Event:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from generator.figures import find_figures
+from generator.guards import guarded
 from generator.headline import REPORTING_VERBS, make_title, strip_dateline
 from generator.model import Article, Candidate, Sentence, Source, Span, Timex, When
 from generator.places import find_places, mentioned_places
@@ -18,15 +19,16 @@ FINE = frozenset({"day", "part-of-day", "time"})
 DATABLE_PRECISIONS = frozenset(
     {"year", "season", "quarter", "month", "week", "day", "part-of-day", "time"}
 )
-_REPORTING_BEFORE = re.compile(
+_REPORTING_BEFORE = guarded(
     rf"\b(?:{REPORTING_VERBS})\b(?:\s+(?!that\b)[\w’'.-]+){{0,5}}\s+$", re.IGNORECASE
 )
 _REPORTING_AFTER = re.compile(
     rf"^,?\s+(?:[\w’'.-]+\s+){{0,4}}(?:{REPORTING_VERBS})\b", re.IGNORECASE
 )
+_OPENER = re.compile(r"\W*(?:on|early|late)?\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^[’']s\b")
 # A page's furniture, not its story: copyright lines, links, 'Posted:' stamps, embedded tweets.
-_BOILERPLATE = re.compile(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
+_BOILERPLATE = guarded(r"\bcopyright\b|©|\ball rights reserved\b|https?://\S", re.IGNORECASE)
 _STAMP_BEFORE = re.compile(
     r"(?:\b(?:posted|published|updated|created|modified|last updated)(?: on| at)?:?|\(@\w+\))"
     r"(?:\s+[\w,:.]+){0,5}?\s*$",  # the stamp's date, then its time
@@ -54,22 +56,24 @@ def extract_events(
     if not article.extract:
         return ()
     starts = [t.span.start for t in timexes]
+    told = story(sentences)
     drafts: list[_Draft] = []
-    for sentence in story(sentences):
+    for sentence in told:
         own = sentence_timexes(timexes, starts, sentence.span)
         dating = event_timex(sentence, own)
         if dating is not None:
             drafts.append(_start_draft(sentence, dating))
         elif drafts:
             _attach_detail(drafts, sentence, own)
-    names = proper_names(s.text for s in story(sentences))
+    names = proper_names(s.text for s in told)
     frozen = tuple(_freeze(draft, article, plain, names) for draft in drafts)
     return _with_headline(frozen, article)
 
 
-def story(sentences: Iterable[Sentence]) -> Iterator[Sentence]:
+@lru_cache(maxsize=4)  # extraction and mentions both read an article's story, in a row
+def story(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """The sentences that tell the story, without the page's furniture."""
-    return (s for s in sentences if not _BOILERPLATE.search(s.text))
+    return tuple(s for s in sentences if not _BOILERPLATE.search(s.text))
 
 
 def _with_headline(candidates: tuple[Candidate, ...], article: Article) -> tuple[Candidate, ...]:
@@ -123,7 +127,7 @@ def is_reporting(sentence: Sentence, timex: Timex) -> bool:
     """
     before = sentence.text[: timex.span.start - sentence.span.start]
     after = sentence.text[timex.span.end - sentence.span.start :]
-    opens_sentence = re.fullmatch(r"\W*(?:on|early|late)?\s*", before, re.IGNORECASE) is not None
+    opens_sentence = _OPENER.fullmatch(before) is not None
     return bool(
         _REPORTING_BEFORE.search(before) or (opens_sentence and _REPORTING_AFTER.match(after))
     )
@@ -156,10 +160,12 @@ def _attach_detail(drafts: list[_Draft], sentence: Sentence, timexes: list[Timex
     if sentence.paragraph != target.paragraph:
         words = content_words(sentence.text)
         mentioned = [t for t in timexes if is_datable(t)]
-        pool = [d for d in drafts if not mentioned or any(_overlaps(d.when, t) for t in mentioned)]
-        target = max(
-            pool or drafts, key=lambda d: (overlap(words, frozenset(d.words)), -drafts.index(d))
-        )
+        pool = [
+            i
+            for i, d in enumerate(drafts)
+            if not mentioned or any(_overlaps(d.when, t) for t in mentioned)
+        ] or range(len(drafts))
+        target = drafts[max(pool, key=lambda i: (overlap(words, drafts[i].words), -i))]
     target.details.append(sentence)
     target.words.update(content_words(sentence.text))
 

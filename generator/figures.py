@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from generator.guards import guarded
 from generator.model import Figures
 
 NUMBER_WORDS = {
@@ -41,6 +42,7 @@ _INJURED = _patterns(
 # Every pattern above needs one of these stems; most sentences have none, and this is faster.
 _KILLED_HINT = re.compile(r"kill|dead|died|slain", re.IGNORECASE)
 _INJURED_HINT = re.compile(r"injur|wound|hurt|hospitali", re.IGNORECASE)
+_EITHER_HINT = guarded(f"{_KILLED_HINT.pattern}|{_INJURED_HINT.pattern}", re.IGNORECASE)
 _LEFT_DEAD = re.compile(
     rf"\b(?:leaving|left)\s+{_ABOUT}{_NUMBER}\s+{_WHO}?\s*dead\b", re.IGNORECASE
 )
@@ -51,6 +53,8 @@ def find_figures(sentences: Iterable[str]) -> Figures:
     killed: int | None = None
     injured: int | None = None
     for sentence in sentences:
+        if not _EITHER_HINT.search(sentence):
+            continue  # most sentences count nothing: one search tells, not two
         if killed is None and _KILLED_HINT.search(sentence):
             killed = _count(sentence, (_LEFT_DEAD, *_KILLED))
         if injured is None and _INJURED_HINT.search(sentence):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.guards import guard
 from generator.model import Span
 from generator.present import present_tense
 
@@ -20,8 +21,10 @@ EVENT_NOUNS = (
     "swap|transfer|protest|protests|rally|march|arrest|trial|hearing|ruling|verdict|crash|"
     "collapse|fire|flood|earthquake|storm|outage|blackout|resignation|launch|test|operation"
 )
+_VERB_GUARD = guard(REPORTING_VERBS, re.IGNORECASE)  # the frame is tried at every word
 _REPORT_FRAME = re.compile(
-    rf"^(?:[^,;]*?\b(?:{REPORTING_VERBS})\b[^;]*?\bthat\s+|according to [^,]+,\s*)", re.IGNORECASE
+    rf"^(?:[^,;]*?\b{_VERB_GUARD}(?:{REPORTING_VERBS})\b[^;]*?\bthat\s+|according to [^,]+,\s*)",
+    re.IGNORECASE,
 )
 _NOMINAL_EVENT = re.compile(
     r"\b(?:to|for|after|following|since|over|of|about)\s+"
@@ -36,6 +39,9 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:killing|injuring|leaving|creating|causing|which|who|where|while|as|and|but|though|"
     r"although|according|in response|saying|prompting|calling)\b|;|\s[—–-]\s|:\s"
 )
+_POSSESSIVE_S = re.compile(r"^[’']s\b")
+_LEAD_PHRASE = re.compile(r"^(?:In|On|At|After|During|Before|Following|Amid)\b[^,]{0,80},\s+")
+_SPACES = re.compile(r"\s+")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+")
 _TRAILING_FUNCTION = re.compile(
     r"(?:\s+(?:a|an|the|of|to|in|on|at|and|or|for|with|by|from|as|that|its|his|her|their))+$",
@@ -84,16 +90,16 @@ def _remove_span(text: str, span: Span) -> str:
     before = _BEFORE_TIME.sub("", text[: span.start])
     after = text[span.end :]
     if not before.strip():
-        after = re.sub(r"^[’']s\b", "", after)
+        after = _POSSESSIVE_S.sub("", after)
         return after.lstrip(" ,")
-    if re.match(r"^[’']s\b", after):
+    if _POSSESSIVE_S.match(after):
         return before + " " + after[2:].lstrip()
     return before + after
 
 
 def _main_clause(text: str) -> str:
     text = text.strip()
-    lead = re.match(r"^(?:In|On|At|After|During|Before|Following|Amid)\b[^,]{0,80},\s+", text)
+    lead = _LEAD_PHRASE.match(text)
     if lead:
         text = text[lead.end() :]
     words_seen = 0
@@ -106,7 +112,7 @@ def _main_clause(text: str) -> str:
 
 def _finish(text: str) -> str:
     text = _HONORIFIC.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(' ,;:.!?"“”‘’')
+    text = _SPACES.sub(" ", text).strip(' ,;:.!?"“”‘’')
     words = text.split(" ")
     if len(words) > MAX_WORDS:
         text = " ".join(words[:MAX_WORDS])

@@ -13,6 +13,11 @@ from generator.escaping import script_json
 # A fragment quotes the first and last words of a long sentence, so small edits in between
 # (a corrected figure, a changed quote mark) still let the browser find it.
 FRAGMENT_WORDS = 5
+# Each byte of a text directive (its UTF-8 read as Latin-1) as urllib.parse.quote(safe="")
+# writes it, '-' percent-encoded as well: quote loops in Python over every byte of 200,000
+# sentence ends at 10,000 articles.
+_FRAGMENT_BYTES = {byte: quote(chr(byte).encode("latin-1"), safe="").replace("-", "%2D")
+                   for byte in range(256)}  # fmt: skip
 
 
 def absolute_url(config: Config, path: str) -> str:
@@ -42,8 +47,9 @@ def text_fragment_url(url: str, sentence: str) -> str:
 
 
 def _fragment_text(text: str) -> str:
-    """Percent-encodes everything a text directive treats as syntax, '-', ',' and '&' included."""
-    return quote(text, safe="").replace("-", "%2D")
+    """Percent-encodes everything a text directive treats as syntax, '-', ',' and '&' included:
+    quote(text, safe="") with '-' encoded too, by one table lookup per byte."""
+    return text.encode().decode("latin-1").translate(_FRAGMENT_BYTES)
 
 
 def event_json_ld(event: dict[str, Any], config: Config) -> str:

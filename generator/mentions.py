@@ -38,7 +38,7 @@ def find_mentions(
     """Mentions of events in the article's sentences, and its lede if it dates nothing finely."""
     if not article.extract:
         return ()
-    told = tuple(story(sentences))
+    told = story(sentences)
     names = proper_names(s.text for s in told)
     starts = [t.span.start for t in timexes]
     found: list[Candidate] = []

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import secrets
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.config import Config
 from generator.exports import events_csv, events_ics, timelinejs_json
@@ -20,8 +23,8 @@ from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import Strip, overview_context, overview_strip
-from generator.theme import Theme, render_template
-from generator.views import entry_view, event_view, timeline_document
+from generator.theme import Theme, prints_only, render_template
+from generator.views import entry_view, timeline_document, with_sources
 
 # The feeds and exports every page links to: file, label, media type.
 DOWNLOADS = (
@@ -62,14 +65,30 @@ def plan_site(
 ) -> list[Planned]:
     """Every page and file of the site by path, none rendered yet: what all templates see is
     computed here, once, so that any process can then render any page."""
-    site = _SiteContext(timeline, config, theme, generated)
-    planned: list[Planned] = [
-        *((path, partial(_template_page, theme, template, context))
-          for path, template, context in _template_pages(site)),
-        *_data_files(site),
-        *((path, partial(bytes, content)) for path, content in theme.static_files),
-    ]  # fmt: skip
+    with _collection_paused():
+        site = _SiteContext(timeline, config, theme, generated)
+        planned: list[Planned] = [
+            *((path, partial(_template_page, theme, template, context))
+              for path, template, context in _template_pages(site)),
+            *_data_files(site),
+            *((path, partial(bytes, content)) for path, content in theme.static_files),
+        ]  # fmt: skip
     return sorted(planned, key=lambda page: page[0])
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No garbage collection meanwhile. Planning makes hundreds of thousands of objects that live
+    as long as the build (views, listings, the plan), and each few thousand set off a collection
+    that walks every object of the timeline: two thirds of planning's time, and none of them
+    is garbage; what little cyclic garbage planning leaves is collected afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def planned_file(page: Page) -> Planned:
@@ -93,9 +112,9 @@ def _template_pages(site: _SiteContext) -> Iterator[PlannedTemplate]:
     for kind, folder, heading in KINDS:
         path = f"{folder}/index.html"
         yield path, "facets.html", partial(site.context, path, kind=kind, heading=heading)
-    for event in site.timeline.events:
+    for view, event in zip(site.events, site.timeline.events, strict=True):
         path = f"events/{event.id}/index.html"
-        yield path, "event.html", partial(site.event_context, path, event)
+        yield path, "event.html", partial(site.event_context, path, view, event)
     for old, new in site.timeline.redirects:
         path = f"events/{old}/index.html"
         yield path, "redirect.html", partial(site.context, path, new=new)
@@ -131,8 +150,9 @@ class _SiteContext:
         self.by_article = _sentences_by_article(self.events, timeline.events)
         self.positions = {event["id"]: index for index, event in enumerate(self.events)}
         self.articles = [r.article for r in timeline.readings]
-        # Each entry's fragment, by root and id: rendered once, shown on every listing with it.
-        self.entries: dict[tuple[str, str], Markup] = {}
+        # Each entry's fragment, by root (or root_mark) and id: rendered once, on every listing.
+        self.entries: dict[tuple[str, str], str] = {}
+        self.mark: str | None = None  # root_mark, once it is known
         # Each timeline's and facet's overview strip, by its first page: made once, not per page.
         self.strips: dict[str, Strip] = {}
 
@@ -157,17 +177,31 @@ class _SiteContext:
         }
 
     def entry_html(self, root: str, event: dict[str, Any]) -> Markup:
-        """An entry as the listings show it (_entry.html), rendered once per root and entry:
-        the same entry is on a timeline page each way and on the page of each of its facets."""
-        key = (root, event["id"])
+        """An entry as the listings show it (_entry.html): the same entry is on a timeline page
+        each way and on the page of each of its facets, at different depths. Rendered once per
+        entry with a mark for the root, each page's root put in its place, where the template
+        does nothing with the root but print it; else once per root and entry."""
+        mark = self.root_mark()
+        shown = Markup(mark) if mark else root
+        key = (shown, event["id"])
         if key not in self.entries:
-            context = {"site": self.config, "root": root, "event": event}
-            self.entries[key] = Markup(render_template(self.theme, "_entry.html", context))
-        return self.entries[key]
+            context = {"site": self.config, "root": shown, "event": event}
+            self.entries[key] = render_template(self.theme, "_entry.html", context)
+        html = self.entries[key]
+        return Markup(html.replace(mark, escape(root)) if mark else html)
+
+    def root_mark(self) -> str:
+        """What entry_html renders in place of the root: unguessable, so no content can hold
+        it; empty when _entry.html does more with the root than print it."""
+        if self.mark is None:
+            printed = prints_only(self.theme, "_entry.html", "root")
+            self.mark = f"root-{secrets.token_hex(16)}" if printed else ""
+        return self.mark
 
     def timeline_file(self) -> bytes:
         """timeline.json, its entries' full views made one at a time."""
-        views = (event_view(event, self.slugs) for event in self.timeline.events)
+        pairs = zip(self.events, self.timeline.events, strict=True)
+        views = (with_sources(view, event, self.slugs) for view, event in pairs)
         return timeline_document(views, self.config, self.generated)
 
     def listing_context(self, listing: Listing) -> dict[str, Any]:
@@ -179,8 +213,8 @@ class _SiteContext:
         context["page_facets"] = collect_facets(listing.events)
         return context
 
-    def event_context(self, path: str, entry: Event) -> dict[str, Any]:
-        event = event_view(entry, self.slugs)
+    def event_context(self, path: str, view: dict[str, Any], entry: Event) -> dict[str, Any]:
+        event = with_sources(view, entry, self.slugs)
         anchor = event["value"] if event["precision"] in COARSE else event["date"]
         return self.context(
             path,

@@ -118,6 +118,7 @@ _ABBREVIATIONS = frozenset(
     nos vs etc inc corp co ltd dept univ est approx fig op vol u.s u.k u.n e.g i.e a.m
     p.m""".split()
 )
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\n")
 
 
@@ -146,7 +147,7 @@ def _inside_quote(text: str, start: int, end: int) -> bool:
 def _ends_in_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    word = _LAST_WORD.search(text[max(0, dot - 12) : dot])
     if word is None:
         return False
     token = word.group(1).lower().strip(".")

@@ -18,7 +18,12 @@ from generator.model import Event, Source, Span, Timeline
 
 def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
     """An entry as its own page and timeline.json see it: entry_view and every source."""
-    return entry_view(event) | {
+    return with_sources(entry_view(event), event, slugs)
+
+
+def with_sources(view: dict[str, Any], event: Event, slugs: dict[str, str]) -> dict[str, Any]:
+    """The entry's view (entry_view, made once per build) with every source: event_view."""
+    return view | {
         "sources": [source_view(s, slugs) for s in event.sources],
         "details": [source_view(s, slugs) for s in event.details],
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d,.]*")
@@ -48,7 +49,7 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def overlap(first: frozenset[str], second: frozenset[str]) -> float:
+def overlap(first: AbstractSet[str], second: AbstractSet[str]) -> float:
     """The overlap coefficient: shared words over the smaller set's size (0 if either is empty)."""
     if not first or not second:
         return 0.0
@@ -56,8 +57,8 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[’'-][A-Za-z]+)*\b")
-_OPENING = re.compile(r"^[\s\"“‘'(\[—–-]*$")
-_NEXT_CAPITALISED = re.compile(r"^\s[A-Z]")
+_OPENING = re.compile(r"[\s\"“‘'(\[—–-]*")
+_NEXT_CAPITALISED = re.compile(r"\s[A-Z]")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -66,11 +67,18 @@ _MONTHS = frozenset(
 def proper_names(sentences: Iterable[str]) -> frozenset[str]:
     """Stems of the capitalised words of the sentences (people, places, institutions), not a
     sentence's first word unless a name goes on after it ('Police said' no, 'Kyle Markins' yes)."""
+    return _proper_names(tuple(sentences))
+
+
+@lru_cache(maxsize=4)  # extraction and mentions both ask for the article's names, in a row
+def _proper_names(sentences: tuple[str, ...]) -> frozenset[str]:
     found: set[str] = set()
     for sentence in sentences:
+        lead = _OPENING.match(sentence)
+        opening = lead.end() if lead else 0  # the quotes and brackets before the first word
         for match in _CAPITALISED.finditer(sentence):
-            first = bool(_OPENING.match(sentence[: match.start()]))
-            if first and not _NEXT_CAPITALISED.match(sentence[match.end() :]):
+            first = match.start() <= opening
+            if first and not _NEXT_CAPITALISED.match(sentence, match.end()):
                 continue
             lower = match.group().lower().replace("’", "'").removesuffix("'s")
             if lower not in STOPWORDS and lower not in _MONTHS:

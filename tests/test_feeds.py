@@ -12,9 +12,13 @@ from pathlib import Path
 import feedparser
 import icalendar
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from icalendar.parser import Contentline
 
 from generator.config import load_config
 from generator.escaping import csv_cell
+from generator.exports import folded_line
 from generator.pipeline import build
 
 LARGE = Path(__file__).parent / "fixtures" / "danube-summer"
@@ -137,3 +141,13 @@ def test_the_feeds_hold_only_the_newest_entries(
     assert [i["url"] for i in items] == newest
     everything = json.loads((tmp_path / "site" / "timeline.json").read_text())["events"]
     assert len(everything) == len(timeline)
+
+
+# Long lines, escapes and caret escapes at every place a fold could fall, and non-ASCII text.
+LINE_TEXT = st.text(alphabet=st.sampled_from("ab\\^,; :é—") | st.characters(max_codepoint=127))
+
+
+@given(LINE_TEXT.map(lambda text: text.replace("\r", "").replace("\n", "")))
+def test_events_ics_folds_lines_as_icalendar_does(text: str) -> None:
+    line = Contentline(text)
+    assert folded_line(line) == bytes(line.to_ical()) + b"\r\n"

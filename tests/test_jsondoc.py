@@ -6,8 +6,10 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.jsondoc import json_document
+from generator.jsondoc import indented_json, json_document
 
 ITEM = {"title": 'Kyiv — "night"\nstrike ’ \\ 😀', "tags": ["war", "air"], "none": None,
         "empty": [], "nested": {"versions": [{"value": 3, "articles": ["a"]}], "ok": True}}  # fmt: skip
@@ -19,3 +21,20 @@ def test_the_document_is_what_json_dumps_writes(count: int, head: dict[str, Any]
     items = [ITEM | {"number": number} for number in range(count)]
     expected = json.dumps(head | {"events": items}, ensure_ascii=False, indent=2) + "\n"
     assert json_document(head, "events", iter(items)).decode() == expected
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner) | st.tuples(inner, inner),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES)
+def test_indented_json_is_what_json_dumps_writes(value: object) -> None:
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_keys_that_are_not_strings_are_written_as_json_dumps_writes_them() -> None:
+    value = {"a": {1: [True, 2.5], None: {}}, "b": [[], {}, ()]}
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.config import Config
 from generator.escaping import script_json
-from generator.linking import event_json_ld, text_fragment_url
+from generator.linking import FRAGMENT_WORDS, event_json_ld, text_fragment_url
 
 
 @pytest.mark.parametrize(("url", "sentence", "expected"), [
@@ -37,3 +40,12 @@ def test_json_ld_describes_the_entry_as_a_schema_org_event() -> None:
     assert document["@type"] == "Event" and document["url"] == "https://e.example/t/events/x/"
     assert document["location"] == [{"@type": "Place", "name": "Kyiv"}]
     assert document["subjectOf"][0]["publisher"] == {"@type": "Organization", "name": "Wire"}
+
+
+@given(st.text().filter(lambda text: text.split()))
+def test_a_short_sentence_is_quoted_as_urllib_quotes_it(sentence: str) -> None:
+    words = " ".join(sentence.split()[:FRAGMENT_WORDS])
+    expected = quote(words, safe="").replace("-", "%2D")
+    assert (
+        text_fragment_url("https://a.example/", words) == f"https://a.example/#:~:text={expected}"
+    )

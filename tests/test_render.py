@@ -50,12 +50,23 @@ def test_pages_are_rendered_only_when_the_writer_asks(
     assert len(paths) == len(set(paths))
 
 
-def test_each_entry_is_rendered_once_for_every_listing_at_its_depth(
+def test_each_entry_is_rendered_once_for_all_the_listings_it_is_on(
     calls: list[tuple[str, dict[str, Any]]],
 ) -> None:
     pages = [page.content.decode() for page in fixture_pages() if page.path.endswith(".html")]
-    entries = Counter((c["root"], c["event"]["id"]) for name, c in calls if name == "_entry.html")
+    entries = Counter(c["event"]["id"] for name, c in calls if name == "_entry.html")
     assert entries and set(entries.values()) == {1}
     listings = [name for name, _ in calls if name == "index.html"]
     shown = sum(page.count('<article class="entry ') for page in pages)
     assert len(listings) > 10 and shown > 2 * len(entries)
+
+
+def test_entries_rendered_once_with_a_mark_for_the_root_are_those_rendered_per_root(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    once = {page.path: page.content for page in fixture_pages()}
+    monkeypatch.setattr(render, "prints_only", lambda *_: False)
+    per_root = {page.path: page.content for page in fixture_pages()}
+    assert once == per_root
+    roots = {"../" * path.count("/") for path, content in once.items() if b"entry-title" in content}
+    assert len(roots) >= 3

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.config import Config
 from generator.pipeline import build
+from generator.theme import load_theme, prints_only, render_template
 
 
 def test_a_site_template_overrides_the_default(tmp_path: Path, write_article) -> None:  # type: ignore[no-untyped-def]
@@ -23,3 +26,42 @@ def test_a_site_template_overrides_the_default(tmp_path: Path, write_article) ->
     assert "Lost at sea" in (site / "404.html").read_text()
     assert (site / "static" / "style.css").read_text() == "body { color: teal }"
     assert "Talks began in Istanbul" in (site / "index.html").read_text()
+
+
+@pytest.mark.parametrize(("template", "expected"), [
+    ('<a href="{{ root }}x">{{ event }}</a>{% for a in b %}{{ root }}{% endfor %}', True),
+    ("{{ root|length }}", False),
+    ("{% if root %}x{% endif %}{{ root }}", False),
+    ('{% include "a.html" %}{{ root }}', False),
+    ("{% filter upper %}{{ root }}{% endfilter %}", False),
+    ("{% set root = 'x' %}{{ root }}", False),
+    ("{% if %}", False),
+])  # fmt: skip
+def test_a_template_prints_a_variable_only(tmp_path: Path, template: str, expected: bool) -> None:
+    (tmp_path / "t.html").write_text(template)
+    assert prints_only(load_theme(tmp_path), "t.html", "root") is expected
+
+
+def test_an_entry_template_that_reads_the_root_sees_each_pages_own(
+    tmp_path: Path,
+    write_article,  # type: ignore[no-untyped-def]
+) -> None:
+    for day in range(1, 4):
+        write_article(f"a{day}.md", f"---\ntitle: T{day}\ndate: 2025-06-0{day}\ntags: [talks]\n---\n"
+                      f"Talks began in Istanbul on 2 June 2025 ({day}).")  # fmt: skip
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "_entry.html").write_text("<p>depth {{ root|length // 3 }}</p>")
+    build(Config(root=tmp_path))
+    site = tmp_path / "site"
+    assert "depth 0" in (site / "index.html").read_text()
+    assert "depth 1" in (site / "newest" / "index.html").read_text()
+    assert "depth 2" in (site / "tags" / "talks" / "index.html").read_text()
+
+
+def test_a_key_of_a_dict_is_found_as_jinja_finds_it(tmp_path: Path) -> None:
+    (tmp_path / "t.html").write_text(
+        "{{ d.title }} {{ d.items()|list|length }} {{ d.missing is defined }} {{ o.real }}"
+    )
+    theme = load_theme(tmp_path)
+    context = {"d": {"title": "T", "items": "shadowed by the method"}, "o": 3}
+    assert render_template(theme, "t.html", context) == "T 2 False 3"

@@ -58,8 +58,11 @@ def resolve_numeric(context: Context) -> Resolution | None:
     return _full_date(context, year, int(context.part("m")), int(context.part("d")), "numeric-date")
 
 
+_NON_DIGIT = re.compile(r"\D")
+
+
 def _day_number(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
+    return int(_NON_DIGIT.sub("", text))
 
 
 def resolve_month_day(context: Context) -> Resolution | None:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.guards import guard
+
 _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s))"
@@ -221,7 +223,10 @@ def _bare(pattern: str) -> str:
 
 MASTER = re.compile(
     r"(?<![\w$\u00a3\u20ac'\u2019-])(?:"
-    + "|".join(f"(?P<{name.replace('-', '_')}>{_bare(p)})" for name, p in RULES.items())
+    + "|".join(
+        f"{guard(p, re.IGNORECASE)}(?P<{name.replace('-', '_')}>{_bare(p)})"
+        for name, p in RULES.items()
+    )
     # "quarter-to-quarter", "day-to-day": a unit in a compound modifier is no timex
     + r")(?![\w]|-to-)",
     re.IGNORECASE,

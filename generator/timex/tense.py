@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from generator.guards import guarded
+
 Direction = Literal["future", "past"] | None
 
 # fmt: off
@@ -20,13 +22,13 @@ IRREGULAR_PAST = (
     "woke", "wore", "won", "wrote", "withdrew", "sought", "overtook", "undertook", "upheld",
 )
 # fmt: on
-_BREAK = re.compile(
+_BREAK = guarded(
     r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bJr|\bCo)(?<!\bMrs|\bInc|\bLtd|\bGov)(?<!\bCorp)\.|"
     r"[;:!?\n,(\)\"\u201c\u201d]|\b(?:that|but|while|when|after|before|because|who|which|and|since|"
     r"as|although|though|where|saying|adding)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
+_FUTURE = guarded(
     r"\b(?:will|shall|won't|wo n't|is due|are due|was due|were due|due to (?:be|begin|start|"
     r"meet|vote|open|resume|arrive|return|take|hold|visit)|is expected|are expected|"
     r"plans? to|planned|scheduled|(?:is|are|was|were) going to|is to|are to|would|set to|"
