@@ -39,10 +39,15 @@ def write_planned(
 ) -> tuple[str, ...]:
     """Renders the planned pages and writes them as write_site does; with `jobs` processes
     (default: one per core) where the OS can fork and there are pages enough to share."""
-    processes = max(1, jobs or os.cpu_count() or 1)
+    processes = process_count(jobs)
     if processes == 1 or len(planned) < PARALLEL_THRESHOLD or not _can_fork():
         return write_site((Page(path, make()) for path, make in planned), out_dir, finish)
     return stage_site(out_dir, partial(_write_forked, planned, processes), finish)
+
+
+def process_count(jobs: int | None) -> int:
+    """How many processes `--jobs` asks for: by default one per core."""
+    return max(1, jobs or os.cpu_count() or 1)
 
 
 def _can_fork() -> bool:

@@ -28,7 +28,7 @@ from generator.errors import BuildFailed, DatelineError
 from generator.hosting import hosting_files
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
-from generator.parallel import write_planned
+from generator.parallel import process_count, write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
 from generator.render import plan_site, planned_file
 from generator.search import index_site
@@ -157,7 +157,10 @@ def build(
 
     def add_search_index(staged: Path) -> None:
         records = partial(search_records, timeline)
-        search_warnings.extend(index_site(staged, records, config.language, cache=search_cache))
+        found = index_site(
+            staged, records, config.language, cache=search_cache, jobs=process_count(jobs)
+        )
+        search_warnings.extend(found)
 
     if cache_dir:
         forget_last_build(cache_dir)

@@ -24,6 +24,8 @@ import math
 import shutil
 import zlib
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +61,13 @@ def index_site(
     language: str,
     bytes_per_run: int | None = None,
     cache: PartCache | None = None,
+    jobs: int = 1,
 ) -> tuple[DatelineError, ...]:
     """Indexes the records into FOLDER/pagefind, in as many bundles as memory asks; returns a
     warning, and leaves no index, if Pagefind is missing or fails. `records` is called twice:
     to count them, then to index them, so they are never all held at once. A part whose pages
-    are in the `cache` is taken from it instead of being indexed again."""
+    are in the `cache` is taken from it instead of being indexed again; up to `jobs` parts are
+    indexed at once, each by its own Pagefind process (each within the memory budget)."""
     executable = _executable()
     if executable is None:
         return (_warning("search index skipped: the pagefind package is not installed"),)
@@ -76,8 +80,14 @@ def index_site(
         bundles = [folder / BUNDLE] + [
             folder / BUNDLE / f"part-{n}" for n in range(2, len(parts) + 1)
         ]
-        for part, bundle in zip(parts, bundles, strict=True):
-            _index_part(executable, part, bundle, bundle != bundles[0], cache)
+        index = partial(_index_part, executable, cache=cache)
+        with ThreadPoolExecutor(max(1, jobs)) as pool:
+            runs = [
+                pool.submit(index, part, bundle, bundle != bundles[0])
+                for part, bundle in zip(parts, bundles, strict=True)
+            ]
+            for run in runs:
+                run.result()
     except (OutputError, OSError) as exc:
         shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         reason = exc.message if isinstance(exc, OutputError) else str(exc)
@@ -131,7 +141,7 @@ def _spool_parts(
 
 def _index_part(
     executable: Path, part: Path, bundle: Path, merged: bool, cache: PartCache | None
-) -> None:
+) -> None:  # runs in a thread: Pagefind works in its own process, this only feeds it
     """One Pagefind run, or the cache's copy of it: the part's pages into the bundle folder. A
     merged bundle is read only for its index; Pagefind's scripts, styles and WebAssembly come
     from the first."""

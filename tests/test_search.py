@@ -296,7 +296,7 @@ def test_a_real_index_is_normalised_and_normalising_again_changes_nothing(tmp_pa
 def test_an_index_in_an_unknown_format_is_a_warning(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def pagefind_wrote(*_: object) -> None:
+    def pagefind_wrote(*_: object, **__: object) -> None:
         written = pagefind_like_bundle(tmp_path, [["Kyiv", [0]]], [["Entry", [0]]])
         (written / "filter" / "en_bbbbbbb.pf_filter").write_bytes(gzip.compress(b"pagefind_dcx"))
 

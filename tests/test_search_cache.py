@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import search
+from generator.errors import OutputError
 from generator.model import SearchRecord
 from generator.search_cache import PartCache
 from tests.test_search import needs_pagefind, record
@@ -91,3 +92,32 @@ def test_the_cache_keeps_only_the_last_builds_parts(tmp_path: Path) -> None:
     cache.forget_unused()
     assert set((tmp_path / "cache").iterdir()).isdisjoint(kept)
     assert {p.name for p in (tmp_path / "cache").iterdir()} == cache.used
+
+
+@needs_pagefind
+def test_parts_indexed_at_once_give_the_same_index(tmp_path: Path) -> None:
+    records = [record(name) for name in "abcdefgh"]
+    one, three = tmp_path / "one", tmp_path / "three"
+    for site, jobs in ((one, 1), (three, 3)):
+        site.mkdir()
+        assert search.index_site(site, lambda: records, "en", BUDGET * 2, jobs=jobs) == ()
+    assert len(list((one / search.BUNDLE).glob("part-*"))) >= 2
+    assert site_files(three) == site_files(one)
+
+
+@needs_pagefind
+def test_a_part_failing_among_others_at_once_leaves_no_index(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real = search._run_pagefind
+
+    def run(executable: Path, part: Path) -> list[tuple[str, bytes]]:
+        if "/events/c/" in part.read_text():
+            raise OutputError("pagefind stopped: no answer")
+        return real(executable, part)
+
+    monkeypatch.setattr(search, "_run_pagefind", run)
+    records = [record(name) for name in "abcdefgh"]
+    (warning,) = search.index_site(tmp_path, lambda: records, "en", BUDGET * 2, jobs=3)
+    assert warning.message == "search index skipped: pagefind stopped: no answer"
+    assert list(tmp_path.iterdir()) == []
