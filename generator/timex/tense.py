@@ -37,10 +37,13 @@ _FUTURE = guarded(
     re.IGNORECASE,
 )
 _PAST_WORDS = frozenset(
-    "was were had did ago last said earlier announced reported killed died took met has have been"
-    .split() + list(IRREGULAR_PAST)
+    (
+        "was were had did ago last said earlier announced reported killed died took met has have "
+        "been"
+    ).split()
+    + list(IRREGULAR_PAST)
 )
-_PAST = re.compile(r"\b(?:\w+ed|" + "|".join(_PAST_WORDS) + r")\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:\w+ed|" + "|".join(sorted(_PAST_WORDS)) + r")\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # a preposition right before a date that sets a deadline or a start: "payable Jan. 2",
 # "as soon as Tuesday", "until 9 a.m. Tuesday", "by August"
