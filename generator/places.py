@@ -62,6 +62,7 @@ _LISTED = re.compile(r",\s*")
 _LIST_GOES_ON = re.compile(r"^(?:,|\s+and\b|\s+or\b)")
 _PHRASE_ENDS = re.compile(r"^(?:[.;:)]|\s+[-–—]|$)")
 _POSSESSIVE = re.compile(r"[’']s$")
+_WORDS = re.compile(r"[^ ]+")
 _MONTH = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -102,7 +103,8 @@ def _scan(sentence: str) -> tuple[tuple[str, bool], ...]:
     found: list[tuple[str, bool]] = []
     joined_from = -1  # where a name joined to the last locative one would start
     for match in NAME.finditer(sentence):
-        for name, start, end in _name_variants(match.group(), match.start()):
+        for name, first, last in _name_variants(match.group()):
+            start, end = match.start() + first, match.start() + last
             place = cities.get(name)
             if (place is None and name not in regions) or _MONTH.fullmatch(name):
                 continue  # most capitalised words: no need to look around them
@@ -136,29 +138,31 @@ def _locative(sentence: str, start: int, end: int) -> bool:
     return bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after))
 
 
-def _name_variants(text: str, offset: int) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=8192)  # an article names its places again and again: each run is cut once
+def _name_variants(text: str) -> tuple[tuple[str, int, int], ...]:
     """The whole capitalised run, then the parts of it a place can be: the words before an
     institution ('Memphis Police', 'Little Rock Fire Department') or a day ('Elgin Friday
     afternoon') or after a direction or a word opening the sentence ('North Philadelphia', 'In
     Kyiv, ...') or in the possessive ('Kyiv's Darnytskyi district'); not a word of a person's or
-    a street's name ('Sofia Chiddo', 'West Addison Street', 'Eagle View Mobile Home Park')."""
+    a street's name ('Sofia Chiddo', 'West Addison Street', 'Eagle View Mobile Home Park').
+    Offsets are into `text`."""
     clean = _POSSESSIVE.sub("", text)
-    words = list(re.finditer(r"[^ ]+", clean))
-    variants = [(clean, offset, offset + len(clean))]
+    words = [(word.group(), word.start(), word.end()) for word in _WORDS.finditer(clean)]
+    variants = [(clean, 0, len(clean))]
     for cut in range(len(words) - 1, 0, -1):
         head, tail = words[:cut], words[cut:]
-        if _INSTITUTION.fullmatch(tail[0].group()):
-            variants.append(_variant(clean, offset, head))
-        if all(_DIRECTION.fullmatch(w.group()) or _OPENER.fullmatch(w.group()) for w in head):
-            variants.append(_variant(clean, offset, tail))
-        if _WEEKDAY.fullmatch(tail[0].group()) or _MONTH.fullmatch(tail[0].group()):
-            variants.append(_variant(clean, offset, head))
-        if _POSSESSIVE.search(head[-1].group()):
-            name, start, end = _variant(clean, offset, head)
+        if _INSTITUTION.fullmatch(tail[0][0]):
+            variants.append(_variant(clean, head))
+        if all(_DIRECTION.fullmatch(word) or _OPENER.fullmatch(word) for word, _, _ in head):
+            variants.append(_variant(clean, tail))
+        if _WEEKDAY.fullmatch(tail[0][0]) or _MONTH.fullmatch(tail[0][0]):
+            variants.append(_variant(clean, head))
+        if _POSSESSIVE.search(head[-1][0]):
+            name, start, end = _variant(clean, head)
             variants.append((name[:-2], start, end - 2))
-    return variants
+    return tuple(variants)
 
 
-def _variant(text: str, offset: int, words: list[re.Match[str]]) -> tuple[str, int, int]:
-    start, end = words[0].start(), words[-1].end()
-    return text[start:end], offset + start, offset + end
+def _variant(text: str, words: list[tuple[str, int, int]]) -> tuple[str, int, int]:
+    start, end = words[0][1], words[-1][2]
+    return text[start:end], start, end

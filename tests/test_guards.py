@@ -8,7 +8,8 @@ import re
 import pytest
 
 from generator.guards import guard, guarded
-from generator.timex.grammar import MASTER, RULES, _bare
+from generator.timex import tense
+from generator.timex.grammar import MASTER, RULES, _bare, _by_first_letter
 from tests import test_timex, test_timex_news, test_timex_phrases
 
 # fmt: off
@@ -87,3 +88,42 @@ def test_a_guarded_search_finds_what_the_bare_one_does(text: str) -> None:
         assert spans == [m.span() for m in bare.finditer(text)]
         found += spans
     assert bool(found) == ("No count" not in text)
+
+
+WORD_LISTS = [
+    "one|two|ten|twelve|a hundred|hundred|a thousand|one thousand|a couple of|a few|a|an",
+    "second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie",
+    "about|around|almost|less than|more than|over|at least|up to",
+]
+
+
+@pytest.mark.parametrize("words", WORD_LISTS)
+def test_words_grouped_by_first_letter_match_as_listed(words: str) -> None:
+    """Grouped, the words match where and as far as the plain alternation does, backtracking
+    included ('a thousand' after 'a' fails), in any case and with letters that fold to ASCII."""
+    grouped = re.compile(f"{_by_first_letter(words)}(?: (?:years|thousand))?\\b", re.IGNORECASE)
+    plain = re.compile(f"(?:{words})(?: (?:years|thousand))?\\b", re.IGNORECASE)
+    texts = [w + tail for w in words.split("|") for tail in ("", " years", "s", " thousand x")]
+    texts += [t.upper() for t in texts] + [
+        t.replace("s", "\u017f").replace("k", "\u212a") for t in texts
+    ]
+    texts += ["an hour", "another", "ones", "a", "", "x one"]
+    for text in texts:
+        found = grouped.match(text)
+        expected = plain.match(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He WAS told it Had re-announced Ed's bed; 2020ed and _ed were met.",
+        "\u017faid, \u017faw and \u212aILLED: letters that fold to ASCII ones",
+        "caf\u00e9 rented, na\u00efve \u00fcberreported, \u0130t was, it \u0131s",
+    ],
+)
+def test_past_words_are_the_words_the_pattern_matches(text: str) -> None:
+    """The set lookup finds the same past-tense words as the pattern run over the text."""
+    by_word = [m.span() for m in tense._WORD.finditer(text) if tense._is_past(m.group())]
+    assert by_word == [m.span() for m in tense._PAST.finditer(text)]
+    assert by_word

@@ -8,6 +8,20 @@ from dataclasses import dataclass
 
 from generator.guards import guard
 
+
+def _by_first_letter(words: str) -> str:
+    """'|'-separated lower-case words as one alternation, grouped by first letter ('t(?:wo|en)').
+    Ignoring case, `re` enters each alternative in turn: a group that cannot start here costs one
+    try, not one a word. The same matches: two groups never match at one place, and each keeps
+    its words in their order."""
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return (
+        "(?:" + "|".join(f"{first}(?:{'|'.join(tails)})" for first, tails in groups.items()) + ")"
+    )
+
+
 _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s))"
@@ -32,20 +46,33 @@ _YEAR_ONLY = (
 )
 _PART = r"(?:morning|afternoon|evening|night)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_UNIT = (
-    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
+_UNIT = _by_first_letter(
+    "second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie"
 )
+
+
 _NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|"
-    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten) thousand|"
-    r"a couple of|couple of|a dozen|dozen|half an|half a|a few|several|few|many|some|a|an)"
+    "(?:"
+    + _by_first_letter("twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+    + "(?:[- ]"
+    + _by_first_letter("one|two|three|four|five|six|seven|eight|nine")
+    + ")?|"
+    + _by_first_letter(
+        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        "fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a thousand|one thousand|"
+        "two thousand|three thousand|four thousand|five thousand|six thousand|seven thousand|"
+        "eight thousand|nine thousand|ten thousand|a couple of|couple of|a dozen|dozen|half an|"
+        "half a|a few|several|few|many|some|a|an"
+    )
+    + ")"
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
 _MOD_DATE = r"(?:early|late|mid|the (?:beginning|start|end|middle) of)[ -]?"
-_MOD_DUR = r"(?:nearly|almost|less than|more than|at least|up to) "
-_MOD_AGO = r"(?:about|around|roughly|nearly|almost|less than|more than|over|at least|up to) "
+_MOD_DUR = _by_first_letter("nearly|almost|less than|more than|at least|up to") + " "
+_MOD_AGO = (
+    _by_first_letter("about|around|roughly|nearly|almost|less than|more than|over|at least|up to")
+    + " "
+)
 _TIME = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
     r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|(?<!high )noon|midnight)"

@@ -36,11 +36,15 @@ _FUTURE = guarded(
     r"agree[sd]? to|agreement to|as soon as)\b|['\u2019]ll\b",
     re.IGNORECASE,
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|last|said|earlier|announced|reported|killed|died|took|met|"
-    r"has|have|been|\w+ed|" + "|".join(IRREGULAR_PAST) + r")\b",
-    re.IGNORECASE,
+_PAST_WORDS = frozenset(
+    (
+        "was were had did ago last said earlier announced reported killed died took met has have "
+        "been"
+    ).split()
+    + list(IRREGULAR_PAST)
 )
+_PAST = re.compile(r"\b(?:\w+ed|" + "|".join(sorted(_PAST_WORDS)) + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 # a preposition right before a date that sets a deadline or a start: "payable Jan. 2",
 # "as soon as Tuesday", "until 9 a.m. Tuesday", "by August"
 _LEAD = re.compile(
@@ -68,8 +72,18 @@ def _clause_parts(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _past_positions(words: str) -> list[tuple[int, int]]:
     """Past-tense words not governed by a future auxiliary ("will be held" is no past)."""
-    return [(m.start(), m.end()) for m in _PAST.finditer(words)
-            if not _FUTURE.search(words, max(0, m.start() - 30), m.end())]  # fmt: skip
+    return [(m.start(), m.end()) for m in _WORD.finditer(words) if _is_past(m.group())
+            and not _FUTURE.search(words, max(0, m.start() - 30), m.end())]  # fmt: skip
+
+
+def _is_past(word: str) -> bool:
+    """Whether the whole word matches _PAST: a set lookup, not a hundred alternatives tried at
+    every word. An ASCII word matches ignoring case as its lower case does; any other (where
+    the long 'ſ' also matches 's') is left to the pattern."""
+    if not word.isascii():
+        return bool(_PAST.fullmatch(word))
+    lower = word.lower()
+    return lower in _PAST_WORDS or (len(lower) > 2 and lower.endswith("ed"))
 
 
 # "had been scheduled to", "previously planned": a plan made in the past, for a day now past
