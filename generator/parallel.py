@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.errors import OutputError
 from generator.render import Page, Planned
+from generator.workers import die_with_parent
 from generator.write import stage_site, write_pages, write_site
 
 # Below this many pages (about half a second of rendering), forking costs more than it saves.
@@ -126,7 +127,7 @@ def _run_workers(context: ForkContext, job: _Job, processes: int) -> list[_Failu
 
 def _start(context: ForkContext, job: _Job) -> tuple[ForkProcess, Connection]:
     results, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_work, args=(job, sender), daemon=True)
+    process = context.Process(target=_work, args=(job, sender, os.getpid()), daemon=True)
     process.start()
     sender.close()  # the worker holds the only sending end: if it dies, the parent reads EOF
     return process, results
@@ -146,9 +147,10 @@ def _outcome(process: ForkProcess, results: Connection) -> _Failure | None:
     return outcome
 
 
-def _work(job: _Job, results: Connection) -> None:
+def _work(job: _Job, results: Connection, parent: int) -> None:
     """A forked worker: writes its share of the pages and sends back its lowest failure."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    die_with_parent(parent)  # a killed build's staging folder is the next build's to remove
     results.send(_portable(_write_share(job)))
 
 

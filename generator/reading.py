@@ -25,6 +25,7 @@ from generator.model import Article, Reading
 from generator.places import find_places
 from generator.text import plain_text, split_sentences
 from generator.timex import tag
+from generator.workers import die_with_parent
 
 T = TypeVar("T")
 
@@ -138,7 +139,9 @@ def _read_all(
     find_places("")  # loads the gazetteer once, before the workers fork and share it
     chunk = max(1, min(32, len(work) // (processes * 8)))
     context = multiprocessing.get_context("fork" if "fork" in _methods() else None)
-    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        processes, context, initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         results = pool.map(_read_one, work, [config] * len(work), chunksize=chunk)
         yield from _shown(results, len(work), progress)
 
