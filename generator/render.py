@@ -199,10 +199,9 @@ class _SiteContext:
         return self.mark
 
     def timeline_file(self) -> bytes:
-        """timeline.json, its entries' full views made one at a time."""
-        pairs = zip(self.events, self.timeline.events, strict=True)
-        views = (with_sources(view, event, self.slugs) for view, event in pairs)
-        return timeline_document(views, self.config, self.generated)
+        """timeline.json, its entries' sources made one entry at a time."""
+        entries = zip(self.events, self.timeline.events, strict=True)
+        return timeline_document(entries, self.config, self.generated)
 
     def listing_context(self, listing: Listing) -> dict[str, Any]:
         """A timeline page: its day groups, the overview strip, pager and order toggle."""
