@@ -75,11 +75,15 @@ _as_markup = str.__new__
 
 
 def _escape(value: Any) -> Markup:
-    """markupsafe.escape(value), a str without Markup's constructor (which asks each value for
-    __html__ first): the million values a 1,000-article site prints are nearly all str, and
-    the constructor was a tenth of rendering them."""
-    if type(value) is str and _escape_inner is not None:
+    """markupsafe.escape(value), a str or Markup without Markup's constructor (which asks each
+    value for __html__ first): the million values a 1,000-article site prints are nearly all
+    str (and the entries and blocks pages print are Markup); the constructor was a tenth of
+    rendering them."""
+    kind = type(value)
+    if kind is str and _escape_inner is not None:
         return _as_markup(Markup, _escape_inner(value))
+    if kind is Markup:  # escape gives Markup(value.__html__()): an equal Markup
+        return value  # type: ignore[no-any-return]
     return markupsafe.escape(value)
 
 
