@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from html import escape
 from typing import Any
 
@@ -66,31 +66,33 @@ def _timelinejs_date(moment: datetime, precision: str) -> dict[str, int]:
 
 
 def events_ics(events: list[dict[str, Any]], config: Config) -> bytes:
-    """events.ics: all-day events for dates, weeks and months; timed ones for parts of days."""
+    """events.ics: all-day events for dates, weeks and months; timed ones for parts of days.
+
+    The calendar's head is icalendar's; each event's lines are written here, the bytes
+    icalendar writes for the same event (icalendar_vevent, kept for the tests to compare):
+    its components, properties and content lines were most of the time events.ics took."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Dateline//Dateline timeline//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", config.title)
-    # Each event is written on its own, not added to the calendar: a calendar of 30,000 events
-    # holds all their components and lines at once. The bytes are the same.
     end = b"END:VCALENDAR\r\n"
     document = io.BytesIO()
     document.write(bytes(calendar.to_ical()).removesuffix(end))
     for event in events:
-        for line in _vevent(event, config).content_lines():
-            if line:
-                document.write(folded_line(line))
+        document.write(b"".join(map(folded_line, vevent_lines(event, config))))
     document.write(end)
     return document.getvalue()
 
 
-def folded_line(line: Contentline) -> bytes:
-    """The content line as icalendar writes it (to_ical), folded at 75 octets, and its line
-    break. icalendar folds a character at a time, most of the time events.ics takes; an ASCII
-    line is folded here by slices, the same way: 74 characters a line, and a line that would
-    end in a backslash or caret (the start of an escape) leaves it to the next."""
+def folded_line(line: str) -> bytes:
+    """The content line as icalendar writes it (Contentline.to_ical), folded at 75 octets, and
+    its line break. icalendar folds a character at a time, most of the time events.ics takes;
+    an ASCII line is folded here by slices, the same way: 74 characters a line, and a line that
+    would end in a backslash or caret (the start of an escape) leaves it to the next."""
     if not line.isascii():
-        return bytes(line.to_ical()) + b"\r\n"  # type: ignore[no-untyped-call]
+        return bytes(Contentline(line).to_ical()) + b"\r\n"  # type: ignore[no-untyped-call]
+    if len(line) < ICAL_LINE:
+        return line.encode() + b"\r\n"
     chunks, start = [], 0
     while len(line) - start > ICAL_LINE - 1:
         end = start + ICAL_LINE - 1
@@ -102,7 +104,55 @@ def folded_line(line: Contentline) -> bytes:
     return "\r\n ".join(chunks).encode() + b"\r\n"
 
 
-def _vevent(event: dict[str, Any], config: Config) -> icalendar.Event:
+def vevent_lines(event: dict[str, Any], config: Config) -> list[str]:
+    """An entry's VEVENT as unfolded content lines, in icalendar's order (its canonical order for
+    an event's first properties, then by name) and with its TEXT escapes."""
+    start = datetime.fromisoformat(event["start"])
+    end = datetime.fromisoformat(event["end"])
+    stamp = datetime.fromisoformat(event["updated"]).astimezone(UTC)
+    if event["precision"] in TIMED:
+        span = [f"DTSTART:{_ical_time(start.astimezone(UTC))}",
+                f"DTEND:{_ical_time(end.astimezone(UTC))}"]  # fmt: skip
+    else:
+        last = max(end.date(), start.date() + timedelta(days=1))
+        span = [f"DTSTART;VALUE=DATE:{_ical_date(start)}", f"DTEND;VALUE=DATE:{_ical_date(last)}"]
+    description = f"{event['summary']}\n\nReported by {', '.join(event['outlets'])}."
+    uid = _ical_text(f"{event['id']}@dateline")
+    lines = ["BEGIN:VEVENT", f"SUMMARY:{_ical_text(event['title'])}", *span,
+             f"DTSTAMP:{_ical_time(stamp)}", f"UID:{uid}"]  # fmt: skip
+    if event["tags"]:
+        lines.append(f"CATEGORIES:{','.join(map(_ical_text, event['tags']))}")
+    lines.append(f"DESCRIPTION:{_ical_text(description)}")
+    if event["places"]:
+        lines.append(f"LOCATION:{_ical_text(', '.join(event['places']))}")
+    lines += [f"URL:{absolute_url(config, event['url'])}", "END:VEVENT"]
+    return lines
+
+
+def _ical_text(text: str) -> str:
+    """A TEXT value escaped as icalendar escapes it (RFC 5545 3.3.11; line ends become \\n)."""
+    return (
+        text.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+
+
+def _ical_date(moment: date | datetime) -> str:
+    return f"{moment.year:04}{moment.month:02}{moment.day:02}"
+
+
+def _ical_time(moment: datetime) -> str:
+    """A UTC date-time (FORM #2)."""
+    return f"{_ical_date(moment)}T{moment.hour:02}{moment.minute:02}{moment.second:02}Z"
+
+
+def icalendar_vevent(event: dict[str, Any], config: Config) -> icalendar.Event:
+    """The entry's VEVENT built with icalendar: what vevent_lines writes, for the tests."""
     start = datetime.fromisoformat(event["start"])
     end = datetime.fromisoformat(event["end"])
     vevent = icalendar.Event()

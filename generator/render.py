@@ -199,10 +199,9 @@ class _SiteContext:
         return self.mark
 
     def timeline_file(self) -> bytes:
-        """timeline.json, its entries' full views made one at a time."""
-        pairs = zip(self.events, self.timeline.events, strict=True)
-        views = (with_sources(view, event, self.slugs) for view, event in pairs)
-        return timeline_document(views, self.config, self.generated)
+        """timeline.json, its entries' sources made one entry at a time."""
+        entries = zip(self.events, self.timeline.events, strict=True)
+        return timeline_document(entries, self.config, self.generated)
 
     def listing_context(self, listing: Listing) -> dict[str, Any]:
         """A timeline page: its day groups, the overview strip, pager and order toggle."""
@@ -230,12 +229,9 @@ class _SiteContext:
         """The article with its sentences anchored and each dating phrase linked to its entry."""
         article = reading.article
         own = self.by_article.get(article.path, {})
-        marks = [
-            Mark(Span(start, s.end), "sentence", sentence_anchor(Span(start, s.end)))
-            for start, (_, s) in own.items()
-        ]
-        for timex in reading.timexes:
-            marks.append(self._phrase_mark(timex, own))
+        marks = [_sentence_mark(Span(start, s.end)) for start, (_, s) in own.items()]
+        phrases = _phrases(own)
+        marks += [_phrase_mark(timex, phrases) for timex in reading.timexes]
         events = sorted({e["id"]: e for e, s in own.values() if s.phrase}.values(),
                         key=lambda e: self.positions[e["id"]])  # fmt: skip
         return {
@@ -245,15 +241,34 @@ class _SiteContext:
             "events": events,
         }
 
-    def _phrase_mark(self, timex: Timex, own: dict[int, Sentence]) -> Mark:
-        """A dated phrase; linked to the entry it dated, when it is the phrase that dated one."""
-        title = f"{timex.value}, by rule {timex.rule}"
-        for start, (event, source) in own.items():
-            inside = start <= timex.span.start < source.end
-            if inside and source.phrase == timex.text:
-                href = f"../../events/{event['id']}/index.html"
-                return Mark(timex.span, "phrase", href=href, title=title)
-        return Mark(timex.span, "phrase", title=title)
+
+def _sentence_mark(span: Span) -> Mark:
+    return Mark(span, "sentence", sentence_anchor(span))
+
+
+# The cited sentences of an article by the phrase that dated them: their starts, ends and
+# entries' ids, in the article's order of citation (a phrase is looked up, not every sentence
+# tried for each of an article's phrases).
+Phrases = dict[str, list[tuple[int, int, str]]]
+
+
+def _phrases(own: dict[int, Sentence]) -> Phrases:
+    phrases: Phrases = {}
+    for start, (event, source) in own.items():
+        if source.phrase is not None:
+            phrases.setdefault(source.phrase, []).append((start, source.end, event["id"]))
+    return phrases
+
+
+def _phrase_mark(timex: Timex, phrases: Phrases) -> Mark:
+    """A dated phrase; linked to the entry it dated, when it is the phrase that dated one: the
+    first cited sentence it is in that the phrase dated."""
+    title = f"{timex.value}, by rule {timex.rule}"
+    for start, end, event_id in phrases.get(timex.text, ()):
+        if start <= timex.span.start < end:
+            href = f"../../events/{event_id}/index.html"
+            return Mark(timex.span, "phrase", href=href, title=title)
+    return Mark(timex.span, "phrase", title=title)
 
 
 # A sentence an entry cites: the entry's view and the source, by its start in the article.

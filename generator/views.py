@@ -16,13 +16,9 @@ from generator.linking import text_fragment_url
 from generator.model import Event, Source, Span, Timeline
 
 
-def event_view(event: Event, slugs: dict[str, str]) -> dict[str, Any]:
-    """An entry as its own page and timeline.json see it: entry_view and every source."""
-    return with_sources(entry_view(event), event, slugs)
-
-
 def with_sources(view: dict[str, Any], event: Event, slugs: dict[str, str]) -> dict[str, Any]:
-    """The entry's view (entry_view, made once per build) with every source: event_view."""
+    """An entry as its own page sees it: its view (entry_view, made once per build) with every
+    source and detail."""
     return view | {
         "sources": [source_view(s, slugs) for s in event.sources],
         "details": [source_view(s, slugs) for s in event.details],
@@ -30,7 +26,7 @@ def with_sources(view: dict[str, Any], event: Event, slugs: dict[str, str]) -> d
 
 
 def entry_view(event: Event) -> dict[str, Any]:
-    """An entry as listings, feeds and exports see it. Its sources are left to event_view, made
+    """An entry as listings, feeds and exports see it. Its sources are left to with_sources, made
     for one page at a time: at 10,000 articles they are half a million dicts, half a gigabyte."""
     outlets = event_outlets(event)
     return {
@@ -106,20 +102,35 @@ TIMELINE_EVENT_KEYS = (
 
 def timeline_json(timeline: Timeline, config: Config, generated: datetime | None) -> str:
     """timeline.json, the contract other tools read: title, generated, events."""
-    slugs = {r.article.path: r.article.slug for r in timeline.readings}
-    views = (event_view(e, slugs) for e in timeline.events)
-    return timeline_document(views, config, generated).decode()
+    entries = ((entry_view(e), e) for e in timeline.events)
+    return timeline_document(entries, config, generated).decode()
 
 
 def timeline_document(
-    views: Iterable[dict[str, Any]], config: Config, generated: datetime | None
+    entries: Iterable[tuple[dict[str, Any], Event]], config: Config, generated: datetime | None
 ) -> bytes:
-    """timeline.json from full entry views (event_view), each turned into its entry and let go."""
+    """timeline.json from each entry's view (entry_view) and the entry, whose sources are made
+    here one entry at a time and let go."""
     head = {"title": config.title, "generated": generated.isoformat() if generated else None}
-    return json_document(head, "events", (_timeline_entry(view) for view in views))
+    return json_document(head, "events", (_timeline_entry(*entry) for entry in entries))
 
 
-def _timeline_entry(view: dict[str, Any]) -> dict[str, Any]:
+def _timeline_entry(view: dict[str, Any], event: Event) -> dict[str, Any]:
     entry = {key: view[key] for key in TIMELINE_EVENT_KEYS}
-    entry["sources"] = [{k: s[k] for k in TIMELINE_SOURCE_KEYS} for s in view["sources"]]
+    entry["sources"] = [timeline_source(s) for s in event.sources]
     return entry
+
+
+def timeline_source(source: Source) -> dict[str, Any]:
+    """A source as timeline.json gives it: source_view's TIMELINE_SOURCE_KEYS, without making
+    the rest (its anchor, labels and text-fragment link are for the entry's page)."""
+    return {
+        "article": source.article,
+        "title": source.title,
+        "url": source.url,
+        "published": source.published.isoformat(),
+        "quote": source.quote,
+        "phrase": source.phrase,
+        "start": source.start,
+        "end": source.end,
+    }

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
@@ -18,7 +18,7 @@ from icalendar.parser import Contentline
 
 from generator.config import load_config
 from generator.escaping import csv_cell
-from generator.exports import folded_line
+from generator.exports import folded_line, icalendar_vevent, vevent_lines
 from generator.pipeline import build
 
 LARGE = Path(__file__).parent / "fixtures" / "danube-summer"
@@ -151,3 +151,29 @@ LINE_TEXT = st.text(alphabet=st.sampled_from("ab\\^,; :é—") | st.characters(m
 def test_events_ics_folds_lines_as_icalendar_does(text: str) -> None:
     line = Contentline(text)
     assert folded_line(line) == bytes(line.to_ical()) + b"\r\n"
+
+
+# Entry views with text icalendar escapes (backslashes, \\N, separators, every line end) and
+# moments in several offsets and none, each precision timed or all-day.
+ICS_TEXT = st.text(alphabet=st.sampled_from('aN\\;,\r\n é—^:"') | st.characters(max_codepoint=127))
+OFFSETS = st.integers(-14, 14).map(lambda hours: timezone(timedelta(hours=hours)))
+MOMENTS = st.datetimes(
+    min_value=datetime(1000, 1, 2),
+    max_value=datetime(9000, 12, 30),
+    timezones=st.none() | st.just(UTC) | OFFSETS,
+)
+ENTRY_VIEWS = st.fixed_dictionaries({
+    "id": st.from_regex(r"[0-9a-z-]{1,90}", fullmatch=True),
+    "title": ICS_TEXT, "summary": ICS_TEXT, "outlets": st.lists(ICS_TEXT, max_size=3),
+    "start": MOMENTS.map(datetime.isoformat), "end": MOMENTS.map(datetime.isoformat),
+    "updated": MOMENTS.map(datetime.isoformat),
+    "precision": st.sampled_from(["time", "part-of-day", "day", "week", "month", "year"]),
+    "tags": st.lists(ICS_TEXT, max_size=3), "places": st.lists(ICS_TEXT, max_size=3),
+}).map(lambda view: view | {"url": f"events/{view['id']}/"})  # fmt: skip
+ICS_CONFIG = load_config(LARGE / "dateline.toml")
+
+
+@given(ENTRY_VIEWS)
+def test_events_ics_writes_each_entry_as_icalendar_does(event: dict[str, object]) -> None:
+    written = b"".join(map(folded_line, vevent_lines(event, ICS_CONFIG)))
+    assert written == bytes(icalendar_vevent(event, ICS_CONFIG).to_ical())

@@ -3,6 +3,7 @@ would give, and no worker or half-written folder left behind."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -52,6 +53,7 @@ def assert_nothing_left(tmp_path: Path, out: Path) -> None:
     assert snapshot(out) == dict.fromkeys(["p000.html", "p001.html", "p002.html"], b"old")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert multiprocessing.active_children() == []
+    assert gc.get_freeze_count() == 0
 
 
 def test_the_pages_are_shared_among_the_workers_and_each_written_once(tmp_path: Path) -> None:
@@ -84,6 +86,16 @@ def failing_at(slow: int, fast: set[int]) -> Callable[[int], bytes]:
         return b"new"
 
     return make
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pages_render_with_the_build_left_out_of_collections_and_put_back_after(
+    tmp_path: Path, jobs: int
+) -> None:
+    frozen = plan(300, lambda number: str(gc.get_freeze_count() > 0).encode())
+    write_planned(frozen, tmp_path / "site", jobs=jobs)
+    assert set(snapshot(tmp_path / "site").values()) == {b"True"}
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_failure_is_the_first_in_path_order_as_in_one_process(tmp_path: Path) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from generator.config import Config
 from generator.pipeline import build
@@ -65,3 +69,33 @@ def test_a_key_of_a_dict_is_found_as_jinja_finds_it(tmp_path: Path) -> None:
     theme = load_theme(tmp_path)
     context = {"d": {"title": "T", "items": "shadowed by the method"}, "o": 3}
     assert render_template(theme, "t.html", context) == "T 2 False 3"
+
+
+class Html:
+    """A value that gives its own markup, as Markup and Jinja's own values do."""
+
+    def __html__(self) -> str:
+        return "<b>safe</b>"
+
+
+class Text(str):
+    """A str of another type: escaped as markupsafe escapes it, asked for __html__ first."""
+
+
+# What templates print: text with every character HTML escapes, markup, and other values.
+PRINTED = (
+    st.text(alphabet=st.sampled_from("<>&'\"aé ")) | st.text() | st.text().map(Markup)
+    | st.text().map(Text) | st.integers() | st.floats() | st.none() | st.just(Html())
+)  # fmt: skip
+
+
+PRINTS = (
+    "{{ v }}|{{ v ~ 'x' }}|{{ [v, v]|join(v|string) }}|{% for c in v|string %}{{ c }}{% endfor %}"
+)
+
+
+@given(PRINTED)
+def test_a_printed_value_is_escaped_as_markupsafe_escapes_it(value: object) -> None:
+    printed = load_theme(None).environment.from_string(PRINTS).render(v=value)
+    assert printed == jinja2.Environment(autoescape=True).from_string(PRINTS).render(v=value)
+    assert printed.startswith(escape(value))
