@@ -19,6 +19,7 @@ from generator.similarity import (
     MENTION_PRECISIONS,
     Profile,
     WordWeights,
+    across,
     disputes,
     restates,
     similarity,
@@ -209,25 +210,36 @@ def _event_order_of(events: Sequence[Event]) -> Callable[[Event], Key]:
 def _best_cluster(
     clusters: list[_Cluster], nearby: Nearby, report: Profile, weights: WordWeights
 ) -> int | None:
+    """The cluster of the member most alike the report (the earliest on a tie): of its own
+    article, or day-dated of another on its days, in a cluster whose founder is alike too."""
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
+    for index, member in nearby.of_article(report.article):
+        if _fits(clusters, index, report, fits):
+            best = _better(best, similarity(member, report, weights), index)
+    if not report.fine:
+        return best[1] if best else None
     founded: dict[int, bool] = {}  # per cluster, as its founder is one report
-    for index, member in nearby.around(report, timedelta(0)):
-        fit = fits.get(index)
-        if fit is None:
-            cluster = clusters[index]
-            fit = fits[index] = cluster.near(report) and cluster.admits(report)
-        if not fit:
-            continue
-        score = similarity(member, report, weights)
-        if score and member.article != report.article:
-            alike = founded.get(index)
-            if alike is None:
-                alike = founded[index] = _founded_alike(clusters[index], report, weights)
-            score = score if alike else 0.0
-        if score:
-            best = _better(best, score, index)
+    for index, member in nearby.on_days(report.first, report.last, report.places):
+        if member.article == report.article:
+            continue  # scored above
+        alike = founded.get(index)
+        if alike is None:
+            alike = founded[index] = _fits(clusters, index, report, fits) and _founded_alike(
+                clusters[index], report, weights
+            )
+        if alike:  # on the report's days, in no other place: `across` is `similarity`
+            best = _better(best, across(member, report, weights), index)
     return best[1] if best else None
+
+
+def _fits(clusters: list[_Cluster], index: int, report: Profile, fits: dict[int, bool]) -> bool:
+    """Could the report join the cluster, by its days? Remembered in `fits`."""
+    fit = fits.get(index)
+    if fit is None:
+        cluster = clusters[index]
+        fit = fits[index] = cluster.near(report) and cluster.admits(report)
+    return fit
 
 
 def _founded_alike(cluster: _Cluster, report: Profile, weights: WordWeights) -> bool:

@@ -190,10 +190,7 @@ def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
     if one.article != other.article:
         if not _comparable(one, other) or not _on_common_days(one, other):
             return 0.0
-        score = _cross_article(one, other, weights, CROSS_ARTICLE_OVERLAP)
-        if not score and other.article in weights.evidenced(one):
-            return CROSS_ARTICLE_OVERLAP
-        return score
+        return across(one, other, weights)
     first, second = one.candidate, other.candidate
     if not _overlap(one, other):
         return 0.0
@@ -205,6 +202,16 @@ def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
     shared = weights.of_known(first.words & second.words)
     score = _share(shared, one.sentence_weight, other.sentence_weight)
     return score if score >= needed else 0.0
+
+
+def across(one: Profile, other: Profile, weights: WordWeights) -> float:
+    """`similarity` of two day-dated reports of different articles that share a day and whose
+    sentences name no places apart (as `Nearby.on_days` finds them), without checking that
+    again: merging scores millions of such pairs."""
+    score = _cross_article(one, other, weights, CROSS_ARTICLE_OVERLAP)
+    if not score and other.article in weights.evidenced(one):
+        return CROSS_ARTICLE_OVERLAP
+    return score
 
 
 def _comparable(one: Profile, other: Profile) -> bool:
@@ -229,10 +236,12 @@ def _places_differ(one: Profile, other: Profile) -> bool:
 
 
 def _cross_article(one: Profile, other: Profile, weights: WordWeights, needed: float) -> float:
-    shared = weights.of_known(one.words & other.words)
+    # `of_known` and `_share` written out: this runs for millions of pairs.
+    shared = math.fsum(map(weights.idf.__getitem__, one.words & other.words))
     if shared < MIN_SHARED_WEIGHT:
         return 0.0
-    score = _share(shared, one.weight, other.weight)
+    smaller = one.weight if one.weight < other.weight else other.weight
+    score = shared / smaller if smaller else 0.0
     return score if score >= needed else 0.0
 
 
