@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import import_module
 from pathlib import PurePosixPath
 from typing import cast
@@ -34,10 +34,16 @@ def candidate_id(candidate: Candidate) -> str:
 
 
 def title_id(day: str, title: str) -> str:
+    return f"{day}-{_id_words(title)}"
+
+
+@lru_cache(maxsize=1 << 15)  # the titles of a merge repeat: 14,000 of 158,000 differ at 10k
+def _id_words(title: str) -> str:
     words = [w for w in slug(title).split("-") if w and w not in STOPWORDS]
-    return f"{day}-{'-'.join(words[:ID_WORDS]) or 'event'}"
+    return "-".join(words[:ID_WORDS]) or "event"
 
 
+@lru_cache(maxsize=1 << 15)
 def slug(text: str) -> str:
     """`slugify(text)`, made faster for non-ASCII text by transliterating it here as slugify
     would (after its first step): slugify's default backend tries to import the optional

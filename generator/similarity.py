@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import repeat
+from itertools import chain, repeat
 
 from generator.instants import microseconds
 from generator.model import Candidate, When
@@ -102,18 +102,23 @@ class WordWeights:
         """The other articles whose rare names shared with the report's article weigh at
         least NAME_EVIDENCE words only one article uses, with that weight (names are an
         article's, so one answer serves all its reports)."""
-        article = profile.article
-        found = self._evidenced.get(article)
+        found = self._evidenced.get(profile.article)
         if found is None:
-            shared: dict[str, list[str]] = {}
-            for name in profile.rare_names:
-                for other in self.holders.get(name, ()):
-                    shared.setdefault(other, []).append(name)
-            enough = NAME_EVIDENCE * self.default
-            shared.pop(article, None)
-            weighed = {other: self.of_known(names) for other, names in shared.items()}
-            found = {other: weight for other, weight in weighed.items() if weight >= enough}
-            self._evidenced[article] = found
+            found = self._evidenced[profile.article] = self._evidence(profile)
+        return found
+
+    def _evidence(self, profile: Profile) -> dict[str, float]:
+        names, holders = profile.rare_names, self.holders
+        enough = NAME_EVIDENCE * self.default
+        counts = Counter(chain.from_iterable(holders.get(name, ()) for name in names))
+        del counts[profile.article]
+        found: dict[str, float] = {}
+        for other, count in counts.items():
+            # A name weighs at most `default`: an article sharing fewer cannot weigh enough.
+            if count * self.default >= enough:
+                weight = self.of_known(n for n in names if other in holders.get(n, ()))
+                if weight >= enough:
+                    found[other] = weight
         return found
 
 
