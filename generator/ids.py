@@ -21,7 +21,8 @@ from typing import cast
 
 from slugify import slugify
 
-from generator.model import Candidate, Event
+from generator.model import Candidate, Event, Source
+from generator.ordering import Key, source_order
 from generator.wording import STOPWORDS
 
 ID_WORDS = 6
@@ -70,16 +71,21 @@ def _transliteration() -> Callable[[str], str]:
     return cast(Callable[[str], str], module.unidecode)
 
 
-def lead_of(members: Sequence[Candidate]) -> Candidate:
-    return min(members, key=lambda c: (c.source.published, c.source.article, c.source.start))
+def lead_of(
+    members: Sequence[Candidate], told_by: Callable[[Source], Key] = source_order
+) -> Candidate:
+    """The member whose source told it first (`told_by`: `source_order` or a faster equal)."""
+    return min(members, key=lambda c: told_by(c.source))
 
 
-def assign_ids(events: Sequence[Event]) -> tuple[tuple[Event, ...], tuple[tuple[str, str], ...]]:
+def assign_ids(
+    events: Sequence[Event], told_by: Callable[[Source], Key] = source_order
+) -> tuple[tuple[Event, ...], tuple[tuple[str, str], ...]]:
     """Unique ids (a clash takes the lead article's slug, never a counter that shifts) and the
-    (alias, id) redirects that do not shadow a live entry."""
+    (alias, id) redirects that do not shadow a live entry; `told_by` orders the sources."""
     taken: set[str] = set()
     named: list[Event] = []
-    leading = sorted(events, key=_lead_order)
+    leading = sorted(events, key=lambda event: _lead_order(event, told_by))
     for event in leading:
         unique = event.id
         if unique in taken:
@@ -97,12 +103,8 @@ def assign_ids(events: Sequence[Event]) -> tuple[tuple[Event, ...], tuple[tuple[
     return ordered, tuple(sorted(redirects.items()))
 
 
-def _lead_order(event: Event) -> tuple[object, ...]:
-    lead = (
-        min(event.sources, key=lambda s: (s.published, s.article, s.start))
-        if event.sources
-        else None
-    )
-    if event.written is not None or lead is None:
+def _lead_order(event: Event, told_by: Callable[[Source], Key]) -> Key:
+    """Editors' entries first, by id; then by the source that told the entry first."""
+    if event.written is not None or not event.sources:
         return (0, event.id)
-    return (1, lead.published, lead.article, lead.start)
+    return (1, *min(map(told_by, event.sources)))
