@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from generator.collection import collection_paused
 from generator.conflicts import consensus_figures, consensus_when, find_conflicts
 from generator.editors import absorb
 from generator.ids import assign_ids, candidate_id, lead_of
@@ -77,6 +78,11 @@ class _Cluster:
 def merge_events(readings: tuple[Reading, ...], written: tuple[Written, ...] = ()) -> Timeline:
     """Candidates whose dates overlap and whose words agree become one entry, oldest first;
     reports of one event on nearby days join it as a dispute; editors' entries absorb theirs."""
+    with collection_paused():  # collections took a quarter of the time at 10,000 articles
+        return _merged(readings, written)
+
+
+def _merged(readings: tuple[Reading, ...], written: tuple[Written, ...]) -> Timeline:
     found = [c for reading in readings for c in reading.candidates]
     told = [m for reading in readings for m in reading.mentions]
     order = candidate_order_of([*found, *told])
