@@ -178,7 +178,10 @@ def _best_cluster(
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
     for index, member in nearby.of_article(report.article):
-        if _fits(clusters, index, report, fits):
+        fit = fits.get(index)
+        if fit is None:
+            fit = fits[index] = _fits(clusters[index], report)
+        if fit:
             best = _better(best, similarity(member, report, weights), index)
     if not report.fine:
         return best[1] if best else None
@@ -188,21 +191,18 @@ def _best_cluster(
             continue  # scored above
         alike = founded.get(index)
         if alike is None:
-            alike = founded[index] = _fits(clusters, index, report, fits) and _founded_alike(
-                clusters[index], report, weights
-            )
+            cluster = clusters[index]
+            fit = fits.get(index)
+            fit = _fits(cluster, report) if fit is None else fit
+            alike = founded[index] = fit and _founded_alike(cluster, report, weights)
         if alike:  # on the report's days, in no other place: `across` is `similarity`
             best = _better(best, across(member, report, weights), index)
     return best[1] if best else None
 
 
-def _fits(clusters: list[_Cluster], index: int, report: Profile, fits: dict[int, bool]) -> bool:
-    """Could the report join the cluster, by its days? Remembered in `fits`."""
-    fit = fits.get(index)
-    if fit is None:
-        cluster = clusters[index]
-        fit = fits[index] = cluster.near(report) and cluster.admits(report)
-    return fit
+def _fits(cluster: _Cluster, report: Profile) -> bool:
+    """Could the report join the cluster, by its days?"""
+    return cluster.near(report) and cluster.admits(report)
 
 
 def _founded_alike(cluster: _Cluster, report: Profile, weights: WordWeights) -> bool:
