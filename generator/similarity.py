@@ -132,9 +132,11 @@ def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
     per_article: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
     for candidate in candidates:
-        words = candidate.words | candidate.context | candidate.names
-        per_article.setdefault(candidate.source.article, set()).update(words)
-        names.setdefault(candidate.source.article, set()).update(candidate.names)
+        article = candidate.source.article
+        per_article.setdefault(article, set()).update(
+            candidate.words, candidate.context, candidate.names
+        )
+        names.setdefault(article, set()).update(candidate.names)
     frequency = Counter(word for words in per_article.values() for word in words)
     articles = max(len(per_article), 1)
     idf = {word: math.log(1 + articles / count) for word, count in frequency.items()}
