@@ -21,7 +21,9 @@ def compare_as_instants(moments: Iterable[datetime]) -> bool:
     """Do these datetimes compare exactly as their instants do? Datetimes of one zone compare
     by wall clock, and those of a clock change's repeated or skipped hour unlike their
     instants: only when none is (and none is naive) may a sort use `microseconds`."""
+    # Each datetime object once: many are shared (an article's publication time, say).
+    unique = {id(m): m for m in moments}.values()
     return all(
         m.tzinfo is not None and m.utcoffset() == m.replace(fold=1 - m.fold).utcoffset()
-        for m in moments
+        for m in unique
     )

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import repeat
+from itertools import chain, repeat
 
 from generator.instants import microseconds
 from generator.model import Candidate, When
@@ -102,18 +102,23 @@ class WordWeights:
         """The other articles whose rare names shared with the report's article weigh at
         least NAME_EVIDENCE words only one article uses, with that weight (names are an
         article's, so one answer serves all its reports)."""
-        article = profile.article
-        found = self._evidenced.get(article)
+        found = self._evidenced.get(profile.article)
         if found is None:
-            shared: dict[str, list[str]] = {}
-            for name in profile.rare_names:
-                for other in self.holders.get(name, ()):
-                    shared.setdefault(other, []).append(name)
-            enough = NAME_EVIDENCE * self.default
-            shared.pop(article, None)
-            weighed = {other: self.of_known(names) for other, names in shared.items()}
-            found = {other: weight for other, weight in weighed.items() if weight >= enough}
-            self._evidenced[article] = found
+            found = self._evidenced[profile.article] = self._evidence(profile)
+        return found
+
+    def _evidence(self, profile: Profile) -> dict[str, float]:
+        names, holders = profile.rare_names, self.holders
+        enough = NAME_EVIDENCE * self.default
+        counts = Counter(chain.from_iterable(holders.get(name, ()) for name in names))
+        del counts[profile.article]
+        found: dict[str, float] = {}
+        for other, count in counts.items():
+            # A name weighs at most `default`: an article sharing fewer cannot weigh enough.
+            if count * self.default >= enough:
+                weight = self.of_known(n for n in names if other in holders.get(n, ()))
+                if weight >= enough:
+                    found[other] = weight
         return found
 
 
@@ -127,9 +132,11 @@ def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
     per_article: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}
     for candidate in candidates:
-        words = candidate.words | candidate.context | candidate.names
-        per_article.setdefault(candidate.source.article, set()).update(words)
-        names.setdefault(candidate.source.article, set()).update(candidate.names)
+        article = candidate.source.article
+        per_article.setdefault(article, set()).update(
+            candidate.words, candidate.context, candidate.names
+        )
+        names.setdefault(article, set()).update(candidate.names)
     frequency = Counter(word for words in per_article.values() for word in words)
     articles = max(len(per_article), 1)
     idf = {word: math.log(1 + articles / count) for word, count in frequency.items()}
@@ -190,10 +197,7 @@ def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
     if one.article != other.article:
         if not _comparable(one, other) or not _on_common_days(one, other):
             return 0.0
-        score = _cross_article(one, other, weights, CROSS_ARTICLE_OVERLAP)
-        if not score and other.article in weights.evidenced(one):
-            return CROSS_ARTICLE_OVERLAP
-        return score
+        return across(one, other, weights)
     first, second = one.candidate, other.candidate
     if not _overlap(one, other):
         return 0.0
@@ -205,6 +209,16 @@ def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
     shared = weights.of_known(first.words & second.words)
     score = _share(shared, one.sentence_weight, other.sentence_weight)
     return score if score >= needed else 0.0
+
+
+def across(one: Profile, other: Profile, weights: WordWeights) -> float:
+    """`similarity` of two day-dated reports of different articles that share a day and whose
+    sentences name no places apart (as `Nearby.on_days` finds them), without checking that
+    again: merging scores millions of such pairs."""
+    score = _cross_article(one, other, weights, CROSS_ARTICLE_OVERLAP)
+    if not score and other.article in weights.evidenced(one):
+        return CROSS_ARTICLE_OVERLAP
+    return score
 
 
 def _comparable(one: Profile, other: Profile) -> bool:
@@ -229,10 +243,12 @@ def _places_differ(one: Profile, other: Profile) -> bool:
 
 
 def _cross_article(one: Profile, other: Profile, weights: WordWeights, needed: float) -> float:
-    shared = weights.of_known(one.words & other.words)
+    # `of_known` and `_share` written out: this runs for millions of pairs.
+    shared = math.fsum(map(weights.idf.__getitem__, one.words & other.words))
     if shared < MIN_SHARED_WEIGHT:
         return 0.0
-    score = _share(shared, one.weight, other.weight)
+    smaller = one.weight if one.weight < other.weight else other.weight
+    score = shared / smaller if smaller else 0.0
     return score if score >= needed else 0.0
 
 
