@@ -9,14 +9,12 @@ meets."""
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
 import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
@@ -24,6 +22,7 @@ from multiprocessing.context import ForkContext, ForkProcess
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
+from generator.collection import heap_frozen
 from generator.errors import OutputError
 from generator.render import Page, Planned
 from generator.workers import die_with_parent
@@ -52,22 +51,10 @@ def process_count(jobs: int | None) -> int:
     return max(1, jobs or os.cpu_count() or 1)
 
 
-@contextmanager
-def _heap_frozen() -> Iterator[None]:
-    """The objects there are now (the timeline, views and plan: a build's millions) are left out
-    of garbage collections meanwhile: each collection of the oldest generation walked them all,
-    a sixth of rendering's time in one process, and none of them is garbage."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def _write_serial(
     planned: Sequence[Planned], staging: Path, previous: Path | None
 ) -> tuple[str, ...]:
-    with _heap_frozen():
+    with heap_frozen():
         return write_pages((Page(path, make()) for path, make in planned), staging, previous)
 
 
@@ -108,7 +95,7 @@ def _write_forked(
     counters = context.Value("q", 0), context.Value("q", len(planned))
     job = _Job(planned, _claim_order(planned), staging, previous, *counters)
     # The workers' collections then leave the parent's objects and their pages alone too.
-    with _heap_frozen():
+    with heap_frozen():
         failures = _run_workers(context, job, processes)
     if failures:
         first = min(failures, key=lambda failure: failure.index)

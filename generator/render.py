@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import secrets
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -13,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from generator.collection import collection_paused
 from generator.config import Config
 from generator.exports import events_csv, events_ics, timelinejs_json
 from generator.facets import KINDS, collect_facets
@@ -65,7 +64,7 @@ def plan_site(
 ) -> list[Planned]:
     """Every page and file of the site by path, none rendered yet: what all templates see is
     computed here, once, so that any process can then render any page."""
-    with _collection_paused():
+    with collection_paused():
         site = _SiteContext(timeline, config, theme, generated)
         planned: list[Planned] = [
             *((path, partial(_template_page, theme, template, context))
@@ -74,21 +73,6 @@ def plan_site(
             *((path, partial(bytes, content)) for path, content in theme.static_files),
         ]  # fmt: skip
     return sorted(planned, key=lambda page: page[0])
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No garbage collection meanwhile. Planning makes hundreds of thousands of objects that live
-    as long as the build (views, listings, the plan), and each few thousand set off a collection
-    that walks every object of the timeline: two thirds of planning's time, and none of them
-    is garbage; what little cyclic garbage planning leaves is collected afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def planned_file(page: Page) -> Planned:
