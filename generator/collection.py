@@ -3,7 +3,9 @@ that outlive it, or the objects alive now left out of collections while pages re
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -32,3 +34,14 @@ def heap_frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def release_freed_memory() -> None:
+    """Gives the memory Python freed back to the system, where the C library allows (glibc on
+    Linux): it keeps freed blocks for reuse otherwise, and the build would carry the merge's
+    peak through rendering and search; forked render workers would share those pages too."""
+    gc.collect()
+    if sys.platform == "linux":
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # absent from musl
+        if trim is not None:
+            trim(0)

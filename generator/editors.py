@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from generator.model import Event, Figures, Source, Written
+from generator.ordering import source_order
 from generator.similarity import MIN_SHARED_WEIGHT, WordWeights, same_days, weighted_overlap
 from generator.wording import content_words
 
@@ -60,9 +61,7 @@ def _match(event: Event, entry: Written, weights: WordWeights) -> float:
 
 
 def _written_event(entry: Written, absorbed: list[Event]) -> Event:
-    sources = sorted(
-        {s for e in absorbed for s in e.sources}, key=lambda s: (s.published, s.article, s.start)
-    )
+    sources = sorted({s for e in absorbed for s in e.sources}, key=source_order)
     details = sorted({d for e in absorbed for d in e.details}, key=lambda s: (s.published, s.start))
     figures = next((e.figures for e in absorbed if e.figures != Figures()), Figures())
     return Event(

@@ -61,10 +61,3 @@ class Nearby:
                 for place in places:
                     yield from self._by_place.get((day, place), ())
             day += ONE_DAY
-
-    def around(self, report: Profile, reach: timedelta) -> Iterator[Member]:
-        """Members that could match the report: of its article, or day-dated on its days (as
-        its days widened by `reach`) when it is day-dated itself, in no other place."""
-        yield from self.of_article(report.article)
-        if report.fine:
-            yield from self.on_days(report.first - reach, report.last + reach, report.places)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import copy
-import ctypes
-import ctypes.util
-import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -21,6 +18,7 @@ from generator.cache import (
     site_fingerprint,
 )  # fmt: skip
 from generator.check import diagnose
+from generator.collection import release_freed_memory
 from generator.config import Config
 from generator.content import article_files, load_articles, load_paths, load_written
 from generator.entries import EVENTS_DIR
@@ -187,17 +185,6 @@ def for_pages(timeline: Timeline) -> Timeline:
     and no page shows them; the pages need each article and its dated phrases."""
     readings = tuple(replace(r, candidates=(), mentions=()) for r in timeline.readings)
     return replace(timeline, readings=readings)
-
-
-def release_freed_memory() -> None:
-    """Gives the memory Python freed back to the system, where the C library allows (glibc):
-    it keeps freed blocks for reuse otherwise, and the build would carry the merge's peak
-    through rendering and search; forked render workers would share those pages too."""
-    gc.collect()
-    library = ctypes.util.find_library("c")
-    trim = getattr(ctypes.CDLL(library), "malloc_trim", None) if library else None
-    if trim is not None:
-        trim(0)
 
 
 def _stop_if_strict(strict: bool, diagnostics: tuple[DatelineError, ...]) -> None:
