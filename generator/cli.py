@@ -133,6 +133,7 @@ def build_command(
             strict=strict,
             jobs=jobs,
             cache=not no_cache,
+            remove_later=True,
         ),
         debug,
     )

@@ -37,13 +37,17 @@ def write_planned(
     out_dir: Path,
     finish: Callable[[Path], None] | None = None,
     jobs: int | None = None,
+    remove_later: bool = False,
 ) -> tuple[str, ...]:
     """Renders the planned pages and writes them as write_site does; with `jobs` processes
-    (default: one per core) where the OS can fork and there are pages enough to share."""
+    (default: one per core) where the OS can fork and there are pages enough to share. The old
+    site is removed as `stage_site` says."""
     processes = process_count(jobs)
     if processes == 1 or len(planned) < PARALLEL_THRESHOLD or not _can_fork():
-        return stage_site(out_dir, partial(_write_serial, planned), finish)
-    return stage_site(out_dir, partial(_write_forked, planned, processes), finish)
+        fill = partial(_write_serial, planned)
+    else:
+        fill = partial(_write_forked, planned, processes)
+    return stage_site(out_dir, fill, finish, remove_later)
 
 
 def process_count(jobs: int | None) -> int:

@@ -122,13 +122,15 @@ def build(
     strict: bool = False,
     jobs: int | None = None,
     cache: bool = True,
+    remove_later: bool = False,
 ) -> BuildResult:
     """Builds the site from config.content_dir into config.output_dir, or writes nothing.
 
     With `strict`, any warning is an error and stops the build before it writes. Unchanged
     articles come from the cache (unless `cache` is False); the others are read, and then all
     pages rendered and written, by `jobs` processes (default: one per core). When nothing
-    changed, nothing is done.
+    changed, nothing is done. With `remove_later`, the replaced site is deleted in the
+    background after the build returns (see write.stage_site).
     """
     started = clock()
     work = article_work(article_files(config.content_dir), config)
@@ -164,7 +166,7 @@ def build(
         forget_last_build(cache_dir)
     indexing = config.search == "pagefind"
     finish = add_search_index if indexing else None
-    paths = write_planned(planned, config.output_dir, finish, jobs)
+    paths = write_planned(planned, config.output_dir, finish, jobs, remove_later)
     result = BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),

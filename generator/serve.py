@@ -91,7 +91,7 @@ def rebuild(load: Callable[[], Config], version: int, say: Say) -> BuildStatus:
     """One full build; a failure becomes the status's problems, shown in the page and terminal."""
     started = time.perf_counter()
     try:
-        result = build(load())
+        result = build(load(), remove_later=True)
     except BuildFailed as failure:
         problems = (*(str(d) for d in failure.diagnostics), failure.message)
     except DatelineError as error:

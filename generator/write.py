@@ -8,6 +8,7 @@ import re
 import secrets
 import shutil
 import stat
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from generator.render import Page
 
 MARKER = ".dateline-site"
 _RENAME_EXCHANGE = 2  # linux/fs.h
+_SHELL = "/bin/sh"
 
 
 def write_site(
@@ -40,21 +42,26 @@ Fill = Callable[[Path, Path | None], tuple[str, ...]]
 
 
 def stage_site(
-    out_dir: Path, fill: Fill, finish: Callable[[Path], None] | None = None
+    out_dir: Path,
+    fill: Fill,
+    finish: Callable[[Path], None] | None = None,
+    remove_later: bool = False,
 ) -> tuple[str, ...]:
     """Lets `fill` write the new site into a sibling temporary folder, runs `finish` on it, then
     swaps it in; returns what `fill` returned.
 
     An existing output folder is replaced only if Dateline made it (it holds the marker file) or
     it is empty, so a mistyped --out never deletes an editor's files. Whenever the build stops,
-    even killed, the output folder is the old site or the new one, never a mix.
+    even killed, the output folder is the old site or the new one, never a mix. With
+    `remove_later`, the old site is deleted by a detached process, so the build need not wait
+    for it (at 10,000 articles, 62,000 files in 51,000 folders); see `remove_folder`.
     """
     out_dir = out_dir.absolute()
-    _recover(out_dir)
+    _recover(out_dir, remove_later)
     _check_replaceable(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     previous = out_dir if (out_dir / MARKER).is_file() else None
-    staging = _staging_name(out_dir)
+    staging = _unused_name(out_dir, "new")
     try:
         # Made inside the try, so that an interrupt landing just after it still removes it.
         staging.mkdir()  # the usual mode for the umask: a web server reads the site
@@ -62,15 +69,19 @@ def stage_site(
         if finish is not None:
             finish(staging)
         (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
-        _swap(staging, out_dir)
-    finally:
+        retired = _swap(staging, out_dir)
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if retired is not None:
+        remove_folder(retired, remove_later)
     return written
 
 
-def _recover(out_dir: Path) -> None:
-    """Puts back a site that a killed build had moved aside, and removes its leftovers."""
-    pattern = re.compile(rf"\.{re.escape(out_dir.name)}\.(new|old)-[a-z0-9_]+")
+def _recover(out_dir: Path, remove_later: bool) -> None:
+    """Puts back a site that a killed build had moved aside, and removes its leftovers: a
+    half-written site, a site moved aside, or a retired one whose removal was stopped."""
+    pattern = re.compile(rf"\.{re.escape(out_dir.name)}\.(new|old|gone)-[a-z0-9_]+")
     if not out_dir.parent.is_dir():
         return
     leftovers = sorted(p for p in out_dir.parent.iterdir() if pattern.fullmatch(p.name))
@@ -79,7 +90,7 @@ def _recover(out_dir: Path) -> None:
         killed_mid_swap = leftover.name.startswith(f".{out_dir.name}.old-") and retired.is_dir()
         if killed_mid_swap and not out_dir.exists():
             os.replace(retired, out_dir)
-        shutil.rmtree(leftover, ignore_errors=True)
+        remove_folder(leftover, remove_later)
 
 
 def _check_replaceable(out_dir: Path) -> None:
@@ -96,12 +107,12 @@ def _check_replaceable(out_dir: Path) -> None:
     )
 
 
-def _staging_name(out_dir: Path) -> Path:
-    """A name beside the output folder that nothing has yet."""
+def _unused_name(out_dir: Path, kind: str) -> Path:
+    """A name beside the output folder that nothing has yet, of a kind `_recover` knows."""
     while True:
-        staging = out_dir.parent / f".{out_dir.name}.new-{secrets.token_hex(6)}"
-        if not staging.exists():
-            return staging
+        path = out_dir.parent / f".{out_dir.name}.{kind}-{secrets.token_hex(6)}"
+        if not path.exists():
+            return path
 
 
 def write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> tuple[str, ...]:
@@ -135,19 +146,29 @@ def _link_unchanged(old: Path, target: Path, content: bytes) -> bool:
     return True
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
-    """Exchanges the folders in one step where the OS can; otherwise two renames, recoverable."""
+def _swap(staging: Path, out_dir: Path) -> Path | None:
+    """Exchanges the folders in one step where the OS can; otherwise two renames, recoverable.
+    Returns where the old site now is, under a name that marks it for removal, or None."""
     if not out_dir.exists():
         os.replace(staging, out_dir)
-    elif not _exchange(staging, out_dir):
-        retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-        os.replace(out_dir, retired / "site")
+        return None
+    gone = _unused_name(out_dir, "gone")
+    if _exchange(staging, out_dir):
         try:
-            os.replace(staging, out_dir)
-        except OSError:
-            os.replace(retired / "site", out_dir)
-            raise
-        shutil.rmtree(retired, ignore_errors=True)
+            os.replace(staging, gone)
+        except OSError:  # the new site is in place all the same: remove the old one where it is
+            return staging
+        return gone
+    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    os.replace(out_dir, retired / "site")
+    try:
+        os.replace(staging, out_dir)
+    except OSError:
+        os.replace(retired / "site", out_dir)
+        raise
+    os.replace(retired / "site", gone)
+    retired.rmdir()
+    return gone
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -160,3 +181,30 @@ def _exchange(first: Path, second: Path) -> bool:
     at_cwd = -100
     result = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE)
     return bool(result == 0)
+
+
+def remove_folder(folder: Path, later: bool = False) -> None:
+    """Deletes the folder and all it holds; `later`, by a detached `rm` where there is one, so
+    this returns at once and the removal outlives the build. A removal stopped halfway leaves a
+    folder the next build's `_recover` finds by its name and removes."""
+    if later and _remove_detached(folder):
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_detached(folder: Path) -> bool:
+    """Starts `rm -rf` in the background of a shell in its own session (so Ctrl-C in the
+    terminal does not reach it) and waits only for the shell, which leaves no zombie behind.
+    False where there is no POSIX shell, as on Windows."""
+    if os.name != "posix" or not Path(_SHELL).is_file():
+        return False
+    script = 'rm -rf -- "$1" &'
+    quiet = subprocess.DEVNULL
+    try:
+        started = subprocess.run(
+            [_SHELL, "-c", script, "sh", str(folder)],
+            stdin=quiet, stdout=quiet, stderr=quiet, start_new_session=True, check=False,
+        )  # fmt: skip
+    except OSError:
+        return False
+    return started.returncode == 0

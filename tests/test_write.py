@@ -6,16 +6,19 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from unittest.mock import ANY
 
 import pytest
 
+from generator import write
 from generator.errors import OutputError
 from generator.paths import unsafe_reason
 from generator.render import Page
-from generator.write import MARKER, write_site
+from generator.write import MARKER, stage_site, write_pages, write_site
 
 ARTICLES = 150  # enough pages that writing them takes a while the test can land a signal in
 
@@ -98,6 +101,63 @@ def test_a_site_moved_aside_by_a_killed_swap_is_put_back(tmp_path: Path) -> None
         write_site([Page("../escape.html", b"x")], out)
     assert (out / "index.html").read_bytes() == b"old" and (out / MARKER).is_file()
     assert not aside.exists()
+
+
+def test_a_retired_site_whose_removal_was_stopped_is_removed_not_put_back(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([Page("index.html", b"old")], out)
+    gone = tmp_path / ".site.gone-abc123"
+    (gone / "site").mkdir(parents=True)
+    (gone / "site" / "index.html").write_bytes(b"older")
+    write.shutil.rmtree(out)  # even with no site, a retired one is never put back
+    write_site([Page("index.html", b"new")], out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (out / "index.html").read_bytes() == b"new"
+
+
+def test_without_an_atomic_exchange_two_renames_swap_the_site(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(write, "_exchange", lambda first, second: False)
+    out = tmp_path / "site"
+    write_site([Page("index.html", b"old")], out)
+    write_site([Page("index.html", b"new")], out)
+    assert snapshot(out) == {"index.html": b"new", MARKER: ANY}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def wait_until_alone(folder: Path) -> list[str]:
+    """The folder's names once only the site is left, or after ten seconds."""
+    deadline = time.monotonic() + 10
+    while len(list(folder.iterdir())) > 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the detached removal needs a POSIX shell")
+def test_the_old_site_can_be_removed_by_another_process_after_the_swap(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    write_site([Page(f"events/{n}/index.html", b"old") for n in range(50)], out)
+    removed_here: list[Path] = []
+    monkeypatch.setattr(write.shutil, "rmtree", lambda path, **_: removed_here.append(path))
+    stage_site(out, partial(write_pages, [Page("index.html", b"new")]), remove_later=True)
+    monkeypatch.undo()
+    assert removed_here == []
+    assert snapshot(out) == {"index.html": b"new", MARKER: ANY}
+    assert wait_until_alone(tmp_path) == ["site"]
+
+
+def test_without_a_shell_the_old_site_is_removed_before_the_build_returns(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(write, "_SHELL", str(tmp_path / "no-shell"))
+    out = tmp_path / "site"
+    write_site([Page("index.html", b"old")], out)
+    stage_site(out, partial(write_pages, [Page("index.html", b"new")]), remove_later=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (out / "index.html").read_bytes() == b"new"
 
 
 def test_the_site_folder_is_readable_by_others(tmp_path: Path) -> None:
