@@ -23,8 +23,10 @@ import json
 import math
 import shutil
 import zlib
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -64,19 +66,18 @@ def index_site(
     jobs: int = 1,
 ) -> tuple[DatelineError, ...]:
     """Indexes the records into FOLDER/pagefind, in as many bundles as memory asks; returns a
-    warning, and leaves no index, if Pagefind is missing or fails. `records` is called twice:
-    to count them, then to index them, so they are never all held at once. A part whose pages
+    warning, and leaves no index, if Pagefind is missing or fails. The records are made once
+    and spooled to disk as they come, so they are never all held at once. A part whose pages
     are in the `cache` is taken from it instead of being indexed again; up to `jobs` parts are
     indexed at once, each by its own Pagefind process (each within the memory budget)."""
     executable = _executable()
     if executable is None:
         return (_warning("search index skipped: the pagefind package is not installed"),)
-    count = part_count(records(), bytes_per_run or BYTES_PER_RUN)
-    if count == 0:
-        return (_warning("search index skipped: no entries or articles to search", EMPTY_HINT),)
     spool = folder / SPOOL
     try:
-        parts = _spool_parts(records(), spool, language, count)
+        parts = _spool_parts(records(), spool, language, bytes_per_run or BYTES_PER_RUN)
+        if not parts:
+            return (_warning("search index skipped: no entries or articles to search", EMPTY_HINT),)
         bundles = [folder / BUNDLE] + [
             folder / BUNDLE / f"part-{n}" for n in range(2, len(parts) + 1)
         ]
@@ -107,36 +108,54 @@ def _executable() -> Path | None:
     return get_executable()
 
 
-def part_count(records: Iterable[SearchRecord], bytes_per_run: int) -> int:
-    """How many Pagefind runs the records need to keep each within the budget; 0 for none."""
-    pages = held = 0
-    for record in records:
-        pages += 1
-        held += record_words(record) * BYTES_PER_WORD + BYTES_PER_PAGE
+def record_cost(record: SearchRecord) -> int:
+    """About how many bytes Pagefind holds for the record until it writes."""
+    return record_words(record) * BYTES_PER_WORD + BYTES_PER_PAGE
+
+
+def part_count(pages: int, held: int, bytes_per_run: int) -> int:
+    """How many Pagefind runs `pages` pages holding `held` bytes need to keep each within the
+    budget; 0 for none."""
     return min(pages, math.ceil(held / bytes_per_run))
 
 
 def _spool_parts(
-    records: Iterable[SearchRecord], spool: Path, language: str, count: int
+    records: Iterable[SearchRecord], spool: Path, language: str, bytes_per_run: int
 ) -> list[Path]:
-    """Writes each record's page as a JSON line into one of `count` part files, chosen by a hash
-    of its path: each part is a sample of the whole site, and scores results as it would, and a
-    page stays in its part from build to build, so an edit changes only the parts it touches.
-    Returns the parts that hold pages."""
+    """Writes each record's page as a JSON line into one of as many part files as the budget
+    asks, chosen by a hash of its path: each part is a sample of the whole site, and scores
+    results as it would, and a page stays in its part from build to build, so an edit changes
+    only the parts it touches. The records are made once: written to one file while their
+    cost is counted, then its lines dealt to the parts. Returns the parts that hold pages."""
     spool.mkdir()
-    parts = [spool / f"part-{number}.jsonl" for number in range(1, count + 1)]
-    files = [part.open("w", encoding="utf-8") for part in parts]
-    try:
+    pages = spool / "pages.jsonl"
+    hashes = array("L")  # each line's URL hash, which says its part once the count is known
+    held = 0
+    with pages.open("w", encoding="utf-8") as out:
         for record in records:
             url = "/" + record.path.removesuffix("index.html")
             page = {"url": url, "html": record_html(record, language)}
-            files[zlib.crc32(url.encode()) % count].write(
-                json.dumps(page, ensure_ascii=False) + "\n"
-            )
-    finally:
-        for file in files:
-            file.close()
+            out.write(json.dumps(page, ensure_ascii=False) + "\n")
+            hashes.append(zlib.crc32(url.encode()))
+            held += record_cost(record)
+    count = part_count(len(hashes), held, bytes_per_run)
+    parts = [spool / f"part-{number}.jsonl" for number in range(1, count + 1)]
+    _deal(pages, hashes, parts)
     return [part for part in parts if part.stat().st_size]
+
+
+def _deal(pages: Path, hashes: Sequence[int], parts: list[Path]) -> None:
+    """Moves each line of `pages` to the part its hash picks, in the order they came."""
+    if len(parts) <= 1:
+        for part in parts:
+            pages.replace(part)
+        return
+    with ExitStack() as stack:
+        files = [stack.enter_context(part.open("wb")) for part in parts]
+        with pages.open("rb") as lines:
+            for line, url_hash in zip(lines, hashes, strict=True):
+                files[url_hash % len(files)].write(line)
+    pages.unlink()
 
 
 def _index_part(

@@ -7,6 +7,8 @@ import hashlib
 import importlib.util
 import json
 import stat
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,9 @@ def fake_pagefind(folder: Path, monkeypatch: pytest.MonkeyPatch, script: str) ->
 @needs_pagefind
 def test_pagefind_indexes_the_records_in_one_bundle(tmp_path: Path) -> None:
     records = [record("talks"), record("report", "Lviv", kind="articles")]
-    assert search.index_site(tmp_path, lambda: records, "en") == ()
+    calls: list[int] = []
+    assert search.index_site(tmp_path, lambda: calls.append(1) or records, "en") == ()
+    assert len(calls) == 1, "the records were made more than once"
     bundle = tmp_path / search.BUNDLE
     assert (bundle / "pagefind-ui.js").is_file()
     assert (bundle / search.PARTS_SCRIPT).read_text() == "window.datelineSearchParts = [];\n"
@@ -100,7 +104,7 @@ def test_a_page_stays_in_its_part_when_others_come(tmp_path: Path) -> None:
     other parts' pages, and so their cached indexes, as they were."""
     before, after = tmp_path / "before", tmp_path / "after"
     pages = [record(name) for name in "abcde"]
-    budget = search.part_count(pages, 1) * (10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE)
+    budget = len(pages) * (10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE)
     for site, records in ((before, pages), (after, [record("new"), *pages])):
         site.mkdir()
         assert search.index_site(site, lambda r=records: r, "en", bytes_per_run=budget // 2) == ()
@@ -121,7 +125,28 @@ def test_a_page_stays_in_its_part_when_others_come(tmp_path: Path) -> None:
 def test_parts_keep_each_run_within_the_memory_budget(count: int, budget: int, parts: int) -> None:
     ten_words = SearchRecord("events/a/index.html", "Entry", "one two", "2025-06-05",
                              ("three four five six seven eight nine ten",))  # fmt: skip
-    assert search.part_count([ten_words] * count, budget) == parts
+    assert search.record_cost(ten_words) == 10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE
+    assert search.part_count(count, count * search.record_cost(ten_words), budget) == parts
+
+
+def test_the_records_are_made_once_and_dealt_to_parts_by_their_path(tmp_path: Path) -> None:
+    made: list[str] = []
+
+    def records() -> Iterator[SearchRecord]:
+        for name in "abcdefghij":
+            made.append(name)
+            yield record(name)
+
+    budget = 3 * search.record_cost(record("a"))  # ten pages: four parts
+    parts = search._spool_parts(records(), tmp_path / "spool", "en", budget)
+    assert made == list("abcdefghij")
+    dealt = {part.name: [json.loads(line)["url"] for line in part.open()] for part in parts}
+    expected: dict[str, list[str]] = {}
+    for name in "abcdefghij":
+        url = f"/events/{name}/"
+        expected.setdefault(f"part-{zlib.crc32(url.encode()) % 4 + 1}.jsonl", []).append(url)
+    assert dealt == expected and [p.name for p in parts] == sorted(expected)
+    assert sorted(p.name for p in (tmp_path / "spool").iterdir()) == sorted(expected)
 
 
 def test_a_site_without_entries_or_articles_says_search_is_skipped(tmp_path: Path) -> None:

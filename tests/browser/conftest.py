@@ -119,7 +119,7 @@ def seed_parts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The seed site with its search index in three parts, as a large site's would be."""
     out = tmp_path_factory.mktemp("seed-parts") / "site"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "part_count", lambda records, budget: 3)
+        patch.setattr(search, "part_count", lambda pages, held, budget: 3)
         served = _built_and_served(ROOT, out)
         url = next(served)
     assert sorted(p.name for p in (out / "pagefind").glob("part-*")) == ["part-2", "part-3"]
