@@ -152,13 +152,8 @@ def _swap(staging: Path, out_dir: Path) -> Path | None:
     if not out_dir.exists():
         os.replace(staging, out_dir)
         return None
-    gone = _unused_name(out_dir, "gone")
     if _exchange(staging, out_dir):
-        try:
-            os.replace(staging, gone)
-        except OSError:  # the new site is in place all the same: remove the old one where it is
-            return staging
-        return gone
+        return _marked_gone(staging, out_dir)
     retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
     os.replace(out_dir, retired / "site")
     try:
@@ -166,8 +161,20 @@ def _swap(staging: Path, out_dir: Path) -> Path | None:
     except OSError:
         os.replace(retired / "site", out_dir)
         raise
-    os.replace(retired / "site", gone)
-    retired.rmdir()
+    gone = _marked_gone(retired / "site", out_dir)
+    if gone.parent != retired:
+        retired.rmdir()
+    return gone
+
+
+def _marked_gone(old_site: Path, out_dir: Path) -> Path:
+    """Renames the replaced site `.<out>.gone-*`, which `_recover` removes and never puts back;
+    should the rename fail, the new site is in place all the same: it stays where it is."""
+    gone = _unused_name(out_dir, "gone")
+    try:
+        os.replace(old_site, gone)
+    except OSError:
+        return old_site
     return gone
 
 
