@@ -157,8 +157,14 @@ def build(
 
     def add_search_index(staged: Path) -> None:
         records = partial(search_records, timeline)
+        out = config.output_dir
         found = index_site(
-            staged, records, config.language, cache=search_cache, jobs=process_count(jobs)
+            staged,
+            records,
+            config.language,
+            cache=search_cache,
+            jobs=process_count(jobs),
+            previous=out if (out / MARKER).is_file() else None,
         )
         search_warnings.extend(found)
 

@@ -38,6 +38,7 @@ from generator.model import SearchRecord
 from generator.pagefind_service import ENTRY, PagefindService
 from generator.search_cache import PartCache
 from generator.searchable import record_html, record_words
+from generator.write import link_unchanged
 
 INSTALL_HINT = "pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml"
 EMPTY_HINT = "add articles to the content folder and build again"
@@ -64,12 +65,14 @@ def index_site(
     bytes_per_run: int | None = None,
     cache: PartCache | None = None,
     jobs: int = 1,
+    previous: Path | None = None,
 ) -> tuple[DatelineError, ...]:
     """Indexes the records into FOLDER/pagefind, in as many bundles as memory asks; returns a
     warning, and leaves no index, if Pagefind is missing or fails. The records are made once
     and spooled to disk as they come, so they are never all held at once. A part whose pages
     are in the `cache` is taken from it instead of being indexed again; up to `jobs` parts are
-    indexed at once, each by its own Pagefind process (each within the memory budget)."""
+    indexed at once, each by its own Pagefind process (each within the memory budget). A file
+    the `previous` site's index has byte for byte is hard-linked from it, not written again."""
     executable = _executable()
     if executable is None:
         return (_warning("search index skipped: the pagefind package is not installed"),)
@@ -81,7 +84,7 @@ def index_site(
         bundles = [folder / BUNDLE] + [
             folder / BUNDLE / f"part-{n}" for n in range(2, len(parts) + 1)
         ]
-        index = partial(_index_part, executable, cache=cache)
+        index = partial(_index_part, executable, cache=cache, reuse=_reuse(folder, previous))
         with ThreadPoolExecutor(max(1, jobs)) as pool:
             runs = [
                 pool.submit(index, part, bundle, bundle != bundles[0])
@@ -114,8 +117,7 @@ def record_cost(record: SearchRecord) -> int:
 
 
 def part_count(pages: int, held: int, bytes_per_run: int) -> int:
-    """How many Pagefind runs `pages` pages holding `held` bytes need to keep each within the
-    budget; 0 for none."""
+    """How many Pagefind runs keep each within the budget (0 for no pages)."""
     return min(pages, math.ceil(held / bytes_per_run))
 
 
@@ -158,12 +160,25 @@ def _deal(pages: Path, hashes: Sequence[int], parts: list[Path]) -> None:
     pages.unlink()
 
 
+def _reuse(folder: Path, previous: Path | None) -> Callable[[Path], Path] | None:
+    """Where a file bound for FOLDER's index was in the previous site's, if there is one."""
+    if previous is None or not (previous / BUNDLE).is_dir():
+        return None
+    return lambda path: previous / path.relative_to(folder)
+
+
 def _index_part(
-    executable: Path, part: Path, bundle: Path, merged: bool, cache: PartCache | None
+    executable: Path,
+    part: Path,
+    bundle: Path,
+    merged: bool,
+    cache: PartCache | None,
+    reuse: Callable[[Path], Path] | None,
 ) -> None:  # runs in a thread: Pagefind works in its own process, this only feeds it
     """One Pagefind run, or the cache's copy of it: the part's pages into the bundle folder. A
     merged bundle is read only for its index; Pagefind's scripts, styles and WebAssembly come
-    from the first."""
+    from the first. A file the previous site has unchanged is linked: most of a part's files
+    (a fragment a page) are, after an edit, and a link costs a tenth of a write."""
     key = cache.key(executable, part, merged) if cache else ""
     files = cache.load(key) if cache else None
     if files is None:
@@ -175,14 +190,12 @@ def _index_part(
             continue
         path = bundle / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if reuse is None or not link_unchanged(reuse(path), path, data):
+            path.write_bytes(data)
 
 
 def _run_pagefind(executable: Path, part: Path) -> list[tuple[str, bytes]]:
-    with (
-        PagefindService(executable, TIMEOUT_SECONDS) as service,
-        part.open(encoding="utf-8") as lines,
-    ):
+    with PagefindService(executable, TIMEOUT_SECONDS) as service, part.open("rb") as lines:
         return service.bundle((page["url"], page["html"]) for page in map(json.loads, lines))
 
 
@@ -195,7 +208,7 @@ def _finish(bundles: list[Path]) -> tuple[DatelineError, ...]:
     """Names the merged bundles for the search page and normalises every bundle."""
     names = [bundle.name + "/" for bundle in bundles[1:]]
     script = f"window.datelineSearchParts = {json.dumps(names)};\n"
-    (bundles[0] / PARTS_SCRIPT).write_text(script, encoding="utf-8")
+    _replace(bundles[0] / PARTS_SCRIPT, script.encode())
     try:
         for bundle in bundles:
             normalise_index(bundle)
@@ -215,7 +228,7 @@ def normalise_index(bundle: Path) -> None:
         language["hash"], replaced = _normalise_language(bundle, language["hash"])
         stale.extend(replaced)
     compact = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    entry_path.write_text(compact, encoding="utf-8")
+    _replace(entry_path, compact.encode())
     for path in stale:
         path.unlink(missing_ok=True)
 
@@ -274,7 +287,13 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, payload: bytes) -> None:
-    path.write_bytes(gzip.compress(MARKER + payload, compresslevel=9, mtime=0))
+    _replace(path, gzip.compress(MARKER + payload, compresslevel=9, mtime=0))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Writes a new file: one already there may be a link to the previous site's, still live."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)
 
 
 def _sha1(payload: bytes) -> str:

@@ -127,13 +127,14 @@ def write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> 
         target = staging.joinpath(*page.path.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
         old = previous.joinpath(*page.path.split("/")) if previous else None
-        if old is None or not _link_unchanged(old, target, page.content):
+        if old is None or not link_unchanged(old, target, page.content):
             target.write_bytes(page.content)
         written.append(page.path)
     return tuple(written)
 
 
-def _link_unchanged(old: Path, target: Path, content: bytes) -> bool:
+def link_unchanged(old: Path, target: Path, content: bytes) -> bool:
+    """Hard-links `old` as `target` if it is a regular file holding `content`; False if not."""
     try:
         status = old.lstat()
         if not stat.S_ISREG(status.st_mode) or status.st_size != len(content):

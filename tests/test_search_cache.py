@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -121,3 +122,28 @@ def test_a_part_failing_among_others_at_once_leaves_no_index(
     (warning,) = search.index_site(tmp_path, lambda: records, "en", BUDGET * 2, jobs=3)
     assert warning.message == "search index skipped: pagefind stopped: no answer"
     assert list(tmp_path.iterdir()) == []
+
+
+@needs_pagefind
+def test_a_rebuild_links_what_the_previous_index_has_and_never_writes_into_it(
+    tmp_path: Path,
+) -> None:
+    records = [record(name) for name in "abcdef"]
+    old = index(tmp_path / "old", records, None)
+    edited = [record("c", "Lviv") if r.path.startswith("events/c/") else r for r in records]
+    new = tmp_path / "new"
+    new.mkdir()
+    assert search.index_site(new, lambda: edited, "en", BUDGET * 3, previous=tmp_path / "old") == ()
+    assert site_files(tmp_path / "old") == old
+    assert site_files(new) == index(tmp_path / "fresh", edited, None)
+    linked = {p.relative_to(new).as_posix() for p in new.rglob("*") if p.stat().st_nlink > 1}
+    fragments = {name for name in linked if name.endswith(".pf_fragment")}
+    assert len(fragments) >= 5, "the unchanged pages' fragments were written again"
+
+
+def test_a_file_the_index_rewrites_is_a_new_one_not_the_linked_previous_one(tmp_path: Path) -> None:
+    live, staged = tmp_path / "live.pf_meta", tmp_path / "staged.pf_meta"
+    live.write_bytes(b"served")
+    os.link(live, staged)
+    search._replace(staged, b"rewritten")
+    assert live.read_bytes() == b"served" and staged.read_bytes() == b"rewritten"
