@@ -22,6 +22,7 @@ from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import Strip, overview_context, overview_strip
+from generator.page_keys import PageKeys, StandIn
 from generator.theme import Theme, prints_only, render_template
 from generator.views import entry_view, timeline_document, with_sources
 
@@ -50,6 +51,21 @@ Planned = tuple[str, Callable[[], bytes]]
 PlannedTemplate = tuple[str, str, Callable[[], dict[str, Any]]]
 
 
+@dataclass(frozen=True, slots=True)
+class TemplatePage:
+    """A page made from a template: called, it renders (what a Planned page's maker does)."""
+
+    theme: Theme
+    template: str
+    context: Callable[[], dict[str, Any]]
+
+    def __call__(self) -> bytes:
+        return self.render(self.context())
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        return render_template(self.theme, self.template, context).encode()
+
+
 def render_site(
     timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
 ) -> Iterator[Page]:
@@ -64,15 +80,23 @@ def plan_site(
 ) -> list[Planned]:
     """Every page and file of the site by path, none rendered yet: what all templates see is
     computed here, once, so that any process can then render any page."""
+    return plan_keyed_site(timeline, config, theme, generated)[0]
+
+
+def plan_keyed_site(
+    timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
+) -> tuple[list[Planned], PageKeys]:
+    """The site planned as plan_site does, and the keys of its template pages (TemplatePage)."""
     with collection_paused():
         site = _SiteContext(timeline, config, theme, generated)
         planned: list[Planned] = [
-            *((path, partial(_template_page, theme, template, context))
+            *((path, TemplatePage(theme, template, context))
               for path, template, context in _template_pages(site)),
             *_data_files(site),
             *((path, partial(bytes, content)) for path, content in theme.static_files),
         ]  # fmt: skip
-    return sorted(planned, key=lambda page: page[0])
+        keys = PageKeys(theme, config, generated, site.shared())
+    return sorted(planned, key=lambda page: page[0]), keys
 
 
 def planned_file(page: Page) -> Planned:
@@ -109,10 +133,6 @@ def _template_pages(site: _SiteContext) -> Iterator[PlannedTemplate]:
         yield "search/index.html", "search.html", partial(site.context, "search/index.html")
     yield "404.html", "404.html", partial(site.context, "404.html", absolute=True)
     yield "sitemap.xml", "sitemap.xml", partial(site.context, "sitemap.xml")
-
-
-def _template_page(theme: Theme, template: str, context: Callable[[], dict[str, Any]]) -> bytes:
-    return render_template(theme, template, context()).encode()
 
 
 class _SiteContext:
@@ -154,11 +174,21 @@ class _SiteContext:
             "listings": self.listings,
             "downloads": DOWNLOADS,
             "articles": self.articles,
+            "article_count": len(self.articles),
             "generated": self.generated,
-            "absolute_url": lambda p: absolute_url(self.config, p),
-            "entry_html": partial(self.entry_html, root),
+            # Functions of the config, the theme and their arguments: keyed by name (and root).
+            "absolute_url": StandIn("absolute_url", absolute_url, self.config),
+            "entry_html": StandIn("entry_html", self.entry_html, root),
             **extra,
         }
+
+    def shared(self) -> list[object]:
+        """The values on many pages, for keys to encode once: the lists every page sees, each
+        entry's view (on many timeline pages) and each timeline's or facet's entries."""
+        families = {id(listing.family): listing.family for listing in self.listings}
+        locates = {id(listing.locate): listing.locate for listing in self.listings}
+        return [self.config, self.events, *self.events, self.facets, self.listings,
+                self.articles, *families.values(), *locates.values()]  # fmt: skip
 
     def entry_html(self, root: str, event: dict[str, Any]) -> Markup:
         """An entry as the listings show it (_entry.html): the same entry is on a timeline page
