@@ -15,24 +15,18 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
 from importlib.metadata import version
 from pathlib import Path, PurePath
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
-import jinja2
-from jinja2 import meta, nodes
 from markupsafe import Markup
 
 from generator.cache import code_version
-from generator.theme import Theme
-
-# What a template's pages depend on of their context: these names, every name, or (when it
-# reaches past the values) nothing a key can hold.
-References = frozenset[str] | Literal["all", "unkeyable"]
+from generator.theme import Theme, render_template, theme_references
 
 
 class StandIn:
@@ -51,6 +45,45 @@ class StandIn:
         return self._function(*self._bound, *args, **kwargs)
 
 
+class Deferred(StandIn):
+    """A context value made only when its page is rendered: what a pure function gives for
+    `bound`, keyed by its name and `bound` (rendering a page whose key holds costs no more than
+    that). TemplatePage.render makes it, at the top of the context or in a dict there."""
+
+    __slots__ = ()
+
+    def made(self) -> Any:
+        return self._function(*self._bound)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplatePage:
+    """A page made from a template: called, it renders (what a Planned page's maker does)."""
+
+    theme: Theme
+    template: str
+    context: Callable[[], dict[str, Any]]
+
+    def __call__(self) -> bytes:
+        return self.render(self.context())
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        return render_template(self.theme, self.template, made(context)).encode()
+
+
+def made(context: dict[str, Any]) -> dict[str, Any]:
+    """The context with each Deferred value made: at its top, or in a dict at its top."""
+    return {name: _made(value) for name, value in context.items()}
+
+
+def _made(value: Any) -> Any:
+    if type(value) is Deferred:
+        return value.made()
+    if type(value) is dict and any(type(item) is Deferred for item in value.values()):
+        return {name: _made(item) for name, item in value.items()}
+    return value
+
+
 class Unkeyable(Exception):
     """A value no key can stand for: its page is rendered."""
 
@@ -65,6 +98,7 @@ class PageKeys:
     ) -> None:
         self._shared = {id(value): value for value in shared}
         self._digests: dict[int, str] = {}
+        self._datetimes: dict[tuple[datetime, object, int], str] = {}
         self._references = theme_references(theme.environment)
         parts: list[str] = [theme_digest(theme)]
         self._encode(config, parts)
@@ -93,38 +127,51 @@ class PageKeys:
     def _encode(self, value: Any, parts: list[str]) -> None:
         """A canonical text for the value: the same for equal values in any process or run
         (never a hash of a str, which PYTHONHASHSEED changes), different for values a template
-        could tell apart; each part says its type and where it ends."""
+        could tell apart; each part says its type and where it ends. The leaves of lists and
+        dicts are encoded in their loops: a page's values are mostly str, and a call each was
+        most of the time keys took."""
         kind = type(value)
-        if kind is str:
-            parts.append(f"s{len(value)}:{value}")
+        if kind in _LEAVES:
+            parts.append(f"s{len(value)}:{value}" if kind is str else f"{value!r};")
         elif id(value) in self._shared:
             parts.append(self._digest(value))
-        elif kind in (list, tuple):
+        elif kind is list or kind is tuple:
             parts.append("[" if kind is list else "(")
-            for item in value:
-                self._encode(item, parts)
+            self._encode_items(value, parts)
             parts.append("]")
         elif kind is dict:
             parts.append("{")
             for key, item in value.items():
-                self._encode(key, parts)
-                self._encode(item, parts)
+                if type(key) is str:
+                    parts.append(f"s{len(key)}:{key}")
+                else:
+                    self._encode(key, parts)
+                if type(item) is str:
+                    parts.append(f"s{len(item)}:{item}")
+                else:
+                    self._encode(item, parts)
             parts.append("}")
         else:
-            self._encode_scalar(value, parts)
+            self._encode_object(value, parts)
 
-    def _encode_scalar(self, value: Any, parts: list[str]) -> None:
+    def _encode_items(self, items: Iterable[Any], parts: list[str]) -> None:
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                parts.append(f"s{len(item)}:{item}")
+            elif kind in _LEAVES:
+                parts.append(f"{item!r};")
+            else:
+                self._encode(item, parts)
+
+    def _encode_object(self, value: Any, parts: list[str]) -> None:
         kind = type(value)
         if kind is Markup:
             parts.append(f"m{len(value)}:{value}")
-        elif value is None or kind is bool:
-            parts.append(f"{value};")
-        elif kind in (int, float):
-            parts.append(f"{kind.__name__[0]}{value!r};")
-        elif kind in (set, frozenset):
+        elif kind is set or kind is frozenset:
             parts.append(f"<{kind.__name__}:{''.join(sorted(map(self._encoded, value)))}>")
         elif kind is datetime:
-            parts.append(f"t{value.isoformat()}|{value.fold}|{_zone(value.tzinfo)};")
+            parts.append(self._datetime(value))
         elif kind is date:
             parts.append(f"d{value.isoformat()};")
         elif isinstance(value, PurePath) and kind.__module__ == "pathlib":
@@ -132,14 +179,25 @@ class PageKeys:
         elif isinstance(value, Enum):
             parts.append(f"e{kind.__module__}.{kind.__qualname__}.{value.name}")
             self._encode(value.value, parts)
-        elif kind is StandIn:
-            parts.append(f"c{value._name}")
+        elif kind is StandIn or kind is Deferred:
+            parts.append(f"{'c' if kind is StandIn else 'v'}{value._name}")
             self._encode(value._bound, parts)
         elif is_dataclass(value) and kind.__module__.startswith("generator."):
-            parts.append(f"D{kind.__module__}.{kind.__qualname__}")
-            self._encode(tuple(getattr(value, f.name) for f in fields(value)), parts)
+            parts.append(f"D{kind.__module__}.{kind.__qualname__}(")
+            self._encode_items([getattr(value, name) for name in _field_names(kind)], parts)
+            parts.append(")")
         else:
             raise Unkeyable(kind.__qualname__)
+
+    def _datetime(self, value: datetime) -> str:
+        """A datetime's encoding, worked out once per instant, zone and fold (an entry's sources
+        share a few publication times)."""
+        seen = (value, value.tzinfo, value.fold)  # equal instants in equal zones read alike
+        encoded = self._datetimes.get(seen)
+        if encoded is None:
+            encoded = f"t{value.isoformat()}|{value.fold}|{_zone(value.tzinfo)};"
+            self._datetimes[seen] = encoded
+        return encoded
 
     def _encoded(self, value: Any) -> str:
         parts: list[str] = []
@@ -160,6 +218,21 @@ class PageKeys:
         return digest
 
 
+# Encoded as their repr and a ';': no two values of these types share a repr (an int's has no
+# '.', 'e' or letters, a float's always has one of them, or is inf or nan).
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in fields(kind))
+    return names
+
+
 def _zone(zone: object) -> str:
     """A time zone by what a template could see of it: its name and offsets follow from these."""
     if zone is None or type(zone) in (ZoneInfo, timezone):
@@ -167,12 +240,17 @@ def _zone(zone: object) -> str:
     raise Unkeyable(type(zone).__qualname__)
 
 
+# What renders pages and what Deferred values call: Jinja, and Markdown and nh3 (article_html).
+_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3")
+
+
 def theme_digest(theme: Theme) -> str:
     """Everything a page's bytes depend on besides its context: every file of the template folders
     (templates and static files, in the order they override each other), the code (the generator
-    package, Python, Jinja and MarkupSafe) and the static files loaded."""
+    package, Python and the libraries that make pages) and the static files loaded."""
     digest = hashlib.blake2b(code_version().encode(), digest_size=16)
-    digest.update(f"{sys.version}\0{version('jinja2')}\0{version('markupsafe')}".encode())
+    libraries = [version(name) for name in _LIBRARIES]
+    digest.update("\0".join([sys.version, *libraries]).encode())
     for number, folder in enumerate(getattr(theme.environment.loader, "searchpath", ())):
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
             name = path.relative_to(folder).as_posix()
@@ -180,65 +258,3 @@ def theme_digest(theme: Theme) -> str:
     for name, content in theme.static_files:
         digest.update(f"\0{name}\0".encode() + content)
     return f"T{digest.hexdigest()};"
-
-
-def theme_references(environment: jinja2.Environment) -> dict[str, References]:
-    """What each template of the theme names of its context, through the templates it uses."""
-    trees = _trees(environment)
-    reaching = {name for name, tree in trees.items() if tree is None or _reaches_past(tree)}
-    return {name: _references(name, trees, reaching) for name in trees}
-
-
-def _trees(environment: jinja2.Environment) -> dict[str, nodes.Template | None]:
-    """Each template's syntax tree; None for one that does not parse (rendering it fails)."""
-    loader = environment.loader
-    names = loader.list_templates() if loader else []
-    trees: dict[str, nodes.Template | None] = {}
-    for name in names:
-        try:
-            source = loader.get_source(environment, name)[0] if loader else ""
-            trees[name] = environment.parse(source)
-        except UnicodeDecodeError:
-            continue  # a static file: including it fails the render, so never keyed anyway
-        except (jinja2.TemplateError, OSError):
-            trees[name] = None
-    return trees
-
-
-def _references(
-    name: str, trees: dict[str, nodes.Template | None], reaching: set[str]
-) -> References:
-    names: set[str] = set()
-    seen: set[str] = set()
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current in seen or current not in trees:
-            continue  # a missing template fails the render, unless it was `ignore missing`
-        seen.add(current)
-        if current in reaching:
-            return "unkeyable"
-        tree = trees[current]
-        assert tree is not None
-        names |= meta.find_undeclared_variables(tree)
-        for used in meta.find_referenced_templates(tree):
-            if used is None:
-                return "unkeyable" if reaching else "all"  # it may use any template
-            todo.append(used)
-    return frozenset(names)
-
-
-def _reaches_past(tree: nodes.Template) -> bool:
-    """Whether the template looks past the values: a private attribute, which could reach the
-    render's context or a function's globals, or a lookup that names its attribute at run time."""
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
-        if isinstance(node, nodes.Getattr):
-            if node.attr.startswith("_") or node.attr in ("format", "format_map"):
-                return True
-        elif isinstance(node, nodes.Getitem):
-            constant = node.arg.value if isinstance(node.arg, nodes.Const) else None
-            if isinstance(constant, str) and constant.startswith("_"):
-                return True
-        elif isinstance(node, nodes.Filter) and node.name == "attr":
-            return True
-    return False

@@ -22,7 +22,7 @@ from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import Strip, overview_context, overview_strip
-from generator.page_keys import PageKeys, StandIn
+from generator.page_keys import Deferred, PageKeys, StandIn, TemplatePage
 from generator.theme import Theme, prints_only, render_template
 from generator.views import entry_view, timeline_document, with_sources
 
@@ -49,21 +49,6 @@ class Page:
 Planned = tuple[str, Callable[[], bytes]]
 # A page made from a template, not yet rendered: its path, template and what makes its context.
 PlannedTemplate = tuple[str, str, Callable[[], dict[str, Any]]]
-
-
-@dataclass(frozen=True, slots=True)
-class TemplatePage:
-    """A page made from a template: called, it renders (what a Planned page's maker does)."""
-
-    theme: Theme
-    template: str
-    context: Callable[[], dict[str, Any]]
-
-    def __call__(self) -> bytes:
-        return self.render(self.context())
-
-    def render(self, context: dict[str, Any]) -> bytes:
-        return render_template(self.theme, self.template, context).encode()
 
 
 def render_site(
@@ -188,7 +173,7 @@ class _SiteContext:
         families = {id(listing.family): listing.family for listing in self.listings}
         locates = {id(listing.locate): listing.locate for listing in self.listings}
         return [self.config, self.events, *self.events, self.facets, self.listings,
-                self.articles, *families.values(), *locates.values()]  # fmt: skip
+                self.articles, self.slugs, *families.values(), *locates.values()]  # fmt: skip
 
     def entry_html(self, root: str, event: dict[str, Any]) -> Markup:
         """An entry as the listings show it (_entry.html): the same entry is on a timeline page
@@ -227,13 +212,14 @@ class _SiteContext:
         return context
 
     def event_context(self, path: str, view: dict[str, Any], entry: Event) -> dict[str, Any]:
-        event = with_sources(view, entry, self.slugs)
-        anchor = event["value"] if event["precision"] in COARSE else event["date"]
+        """An entry's page: made only when it is rendered, keyed by the entry and its view."""
+        anchor = view["value"] if view["precision"] in COARSE else view["date"]
+        made = (view, entry, self.slugs)
         return self.context(
             path,
-            event=event,
+            event=Deferred("with_sources", with_sources, *made),
             timeline_href=f"{self.locate[anchor]}#{anchor}",
-            json_ld=event_json_ld(event, self.config),
+            json_ld=Deferred("event_json_ld", _event_json_ld, *made, self.config),
         )
 
     def article_context(self, path: str, reading: Reading) -> dict[str, Any]:
@@ -250,10 +236,19 @@ class _SiteContext:
                         key=lambda e: self.positions[e["id"]])  # fmt: skip
         return {
             "article": article,
-            "html": article_html(article.body, tuple(marks), self.config.unsafe_html),
+            # Made only when the page is rendered: keyed by the body and marks, not by the HTML.
+            "html": Deferred(
+                "article_html", article_html, article.body, tuple(marks), self.config.unsafe_html
+            ),
             "published_label": day_label(article.published.date()),
             "events": events,
         }
+
+
+def _event_json_ld(
+    view: dict[str, Any], entry: Event, slugs: dict[str, str], config: Config
+) -> str:
+    return event_json_ld(with_sources(view, entry, slugs), config)
 
 
 def _sentence_mark(span: Span) -> Mark:

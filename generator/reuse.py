@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.cache import code_version
-from generator.page_keys import PageKeys
+from generator.page_keys import PageKeys, TemplatePage
 from generator.paths import unsafe_reason
-from generator.render import Page, TemplatePage
+from generator.render import Page
 from generator.write import write_pages
 
 PAGE_KEYS_FILE = "page-keys.pickle"

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel, search
+from generator import parallel, pipeline, search
 from generator.cache import CACHE_DIR, READINGS_FILE, load_cache
 from generator.config import load_config
 from generator.pipeline import build
 from generator.render import Planned
+from generator.reuse import Reuse
 from generator.theme import default_templates
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +87,58 @@ def test_parallel_cached_and_single_process_builds_are_byte_identical(
     assert forked == [2, 2], "read and rendered in parallel, then only rendered in parallel"
     assert parallel == single
     assert cached == single
+
+
+EDITORS_ENTRY = """---
+title: {title}
+date: 2022-02-03
+sources: [{slug}]
+places: [Odesa]
+---
+
+{summary}
+"""
+
+
+def test_after_edits_a_cached_build_is_byte_identical_to_a_cold_one(
+    corpus: Path, forked: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages whose inputs did not change are linked from the previous site, not rendered: the
+    site is still the one a cold single-process build gives, byte for byte."""
+    root = tmp_path / "project"
+    shutil.copytree(corpus / "content", root / "content")
+    shutil.copy(corpus / "dateline.toml", root)
+    articles = sorted((root / "content" / "articles").glob("*.md"))
+    entry = root / "content" / "events" / "editors-note.md"
+    entry.parent.mkdir()
+    entry.write_text(EDITORS_ENTRY.format(title="Shelling", slug=articles[0].stem, summary="A."))
+    linked = _linked_pages(monkeypatch)
+    before = _build(root, "site", jobs=2)
+    edited = next(a for a in articles[1:] if ", officials said." in a.read_text())
+    edited.write_text(edited.read_text().replace(", officials said.", ", police told us.", 1))
+    entry.write_text(EDITORS_ENTRY.format(title="Shelling at dawn", slug=articles[0].stem,
+                                          summary="What the desk knows."))  # fmt: skip
+    cached = _build(root, "site", jobs=2)
+    cold = _build(root, "cold", jobs=1, cache=False)
+    assert forked == [2, 2], "both cached builds rendered in forked workers"
+    assert cached == cold
+    changed = {path for path in before if before[path] != cached.get(path)}
+    assert {"events/editors-note/index.html", "timeline.json"} <= changed
+    assert sum(path.startswith("events/") for path in changed) > 2, "the article's entries"
+    assert 0 < linked[-1] < len(before) - len(changed)
+
+
+def _linked_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many pages each cached build linked from the previous site."""
+    counts: list[int] = []
+    real = pipeline.save_page_keys
+
+    def counting(folder: Path, out_dir: Path, reuse: Reuse) -> None:
+        counts.append(reuse.linked)
+        real(folder, out_dir, reuse)
+
+    monkeypatch.setattr(pipeline, "save_page_keys", counting)
+    return counts
 
 
 def test_a_cached_build_reads_no_article_again(
