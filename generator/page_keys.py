@@ -50,10 +50,15 @@ class Deferred(StandIn):
     `bound`, keyed by its name and `bound` (rendering a page whose key holds costs no more than
     that). TemplatePage.render makes it, at the top of the context or in a dict there."""
 
-    __slots__ = ()
+    __slots__ = ("_value",)
 
     def made(self) -> Any:
-        return self._function(*self._bound)
+        """The value, made once (a page may use it in two places: an entry and its JSON-LD)."""
+        try:
+            return self._value
+        except AttributeError:
+            self._value: Any = self._function(*self._bound)
+            return self._value
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,9 @@ class PageKeys:
         self._shared = {id(value): value for value in shared}
         self._digests: dict[int, str] = {}
         self._datetimes: dict[tuple[datetime, object, int], str] = {}
+        # The StandIn and Deferred values encoded so far for the page being keyed, by id (all
+        # alive while it is), numbered: one met again is encoded as a reference to its number.
+        self._page: dict[int, int] = {}
         self._references = theme_references(theme.environment)
         parts: list[str] = [theme_digest(theme)]
         self._encode(config, parts)
@@ -112,6 +120,7 @@ class PageKeys:
             return None
         names = sorted(context if references == "all" else references)
         parts = [self._base]
+        self._page.clear()
         try:
             self._encode((template, path, names), parts)
             for name in names:
@@ -179,7 +188,10 @@ class PageKeys:
         elif isinstance(value, Enum):
             parts.append(f"e{kind.__module__}.{kind.__qualname__}.{value.name}")
             self._encode(value.value, parts)
+        elif kind is Deferred and id(value) in self._page:
+            parts.append(f"r{self._page[id(value)]};")  # the same value again on this page
         elif kind is StandIn or kind is Deferred:
+            self._page[id(value)] = len(self._page)
             parts.append(f"{'c' if kind is StandIn else 'v'}{value._name}")
             self._encode(value._bound, parts)
         elif is_dataclass(value) and kind.__module__.startswith("generator."):

@@ -214,12 +214,12 @@ class _SiteContext:
     def event_context(self, path: str, view: dict[str, Any], entry: Event) -> dict[str, Any]:
         """An entry's page: made only when it is rendered, keyed by the entry and its view."""
         anchor = view["value"] if view["precision"] in COARSE else view["date"]
-        made = (view, entry, self.slugs)
+        event = Deferred("with_sources", with_sources, view, entry, self.slugs)
         return self.context(
             path,
-            event=Deferred("with_sources", with_sources, *made),
+            event=event,
             timeline_href=f"{self.locate[anchor]}#{anchor}",
-            json_ld=Deferred("event_json_ld", _event_json_ld, *made, self.config),
+            json_ld=Deferred("event_json_ld", _event_json_ld, event, self.config),
         )
 
     def article_context(self, path: str, reading: Reading) -> dict[str, Any]:
@@ -245,10 +245,8 @@ class _SiteContext:
         }
 
 
-def _event_json_ld(
-    view: dict[str, Any], entry: Event, slugs: dict[str, str], config: Config
-) -> str:
-    return event_json_ld(with_sources(view, entry, slugs), config)
+def _event_json_ld(event: Deferred, config: Config) -> str:
+    return event_json_ld(event.made(), config)
 
 
 def _sentence_mark(span: Span) -> Mark:
