@@ -102,18 +102,23 @@ def test_an_unchanged_build_rewrites_no_shard(
     assert cached == cold
 
 
-def test_removing_an_article_drops_its_entry(
-    config: Config, work: list[Work], tmp_path: Path
+def test_removing_articles_drops_their_entries_and_a_shard_left_empty(
+    config: Config, work: list[Work], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(readings_cache, "SHARD_DIGITS", 1)  # 16 shards: some hold several
     _read(work, config, tmp_path)
-    alone = next(w for w in work if sum(shard_of(o.key) == shard_of(w.key) for o in work) == 1)
-    shared = next(w for w in work if sum(shard_of(o.key) == shard_of(w.key) for o in work) > 1)
+    by_shard: dict[str, list[Work]] = {}
+    for item in work:
+        by_shard.setdefault(shard_of(item.key), []).append(item)
+    fewest, most = sorted(by_shard.values(), key=len)[0], sorted(by_shard.values(), key=len)[-1]
+    assert len(most) > 1 and fewest is not most
+    removed = [*fewest, most[0]]
     before = _shards(tmp_path)
-    kept = [w for w in work if w not in (alone, shared)]
+    kept = [w for w in work if w not in removed]
     _read(kept, config, tmp_path)
     after = _shards(tmp_path)
-    assert _changed(before, after) == _shard_files({alone.key, shared.key})
-    assert f"{shard_of(alone.key)}.pickle" not in after, "a shard left empty is removed"
+    assert _changed(before, after) == _shard_files({w.key for w in removed})
+    assert f"{shard_of(fewest[0].key)}.pickle" not in after, "a shard left empty is removed"
     entries = load_readings(tmp_path, [w.key for w in work]).entries
     assert set(entries) == {w.key for w in kept}
 
