@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -15,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator import parallel, pipeline, search
-from generator.cache import CACHE_DIR, READINGS_FILE, load_cache
+from generator.cache import CACHE_DIR
 from generator.config import load_config
 from generator.pipeline import build
+from generator.readings_cache import READINGS_DIR, load_readings
 from generator.render import Planned
 from generator.reuse import Reuse
 from generator.theme import default_templates
@@ -81,7 +81,7 @@ def test_parallel_cached_and_single_process_builds_are_byte_identical(
 ) -> None:
     single = _build(corpus, "single", jobs=1, cache=False)
     parallel = _build(corpus, "parallel", jobs=2)
-    assert (corpus / CACHE_DIR / READINGS_FILE).is_file()
+    assert list((corpus / CACHE_DIR / READINGS_DIR).glob("*.pickle"))
     cached = _build(corpus, "cached", jobs=2)
     assert len(single) > 40
     assert forked == [2, 2], "read and rendered in parallel, then only rendered in parallel"
@@ -149,40 +149,20 @@ def test_a_cached_build_reads_no_article_again(
     _build(corpus, "from-cache", jobs=1)
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (b"not a pickle", "cache is unreadable (UnpicklingError)"),
-        (b"", "cache is unreadable (EOFError)"),
-        (
-            pickle.dumps(("dateline-readings-1", "another version", {})),
-            "cache was written by another version of Dateline",
-        ),
-        (pickle.dumps(["a list"]), "cache was written by another version of Dateline"),
-    ],
-)
-def test_a_corrupt_or_stale_cache_is_discarded_with_a_warning(
-    tmp_path: Path, content: bytes, message: str
-) -> None:
-    (tmp_path / READINGS_FILE).write_bytes(content)
-    entries, warnings = load_cache(tmp_path)
-    assert entries == {}
-    assert [str(w) for w in warnings] == [
-        f"{(tmp_path / READINGS_FILE).as_posix()}: warning: {message}; it is discarded and rebuilt"
-    ]
-
-
 def test_a_corrupt_cache_is_rebuilt_and_the_site_is_unchanged(corpus: Path) -> None:
-    expected = _build(corpus, "before", jobs=1, cache=False)
-    (corpus / CACHE_DIR).mkdir(exist_ok=True)
-    (corpus / CACHE_DIR / READINGS_FILE).write_bytes(b"\x80\x05garbage")
+    expected = _build(corpus, "before", jobs=1)
+    shards = sorted((corpus / CACHE_DIR / READINGS_DIR).glob("*.pickle"))
+    for shard in shards:
+        shard.write_bytes(b"\x80\x05garbage")
     config = load_config(corpus / "dateline.toml")
     result = build(config, jobs=1)
-    unreadable = "cache is unreadable (UnpicklingError); it is discarded and rebuilt"
+    unreadable = (
+        f"cache is unreadable (UnpicklingError) ({len(shards)} shards); it is discarded and rebuilt"
+    )
     assert [d.message for d in result.diagnostics].count(unreadable) == 1
     del expected["(diagnostics)"]
     assert _site(corpus / "site") == expected
-    assert load_cache(corpus / CACHE_DIR)[1] == ()
+    assert load_readings(corpus / CACHE_DIR, []).warnings == ()
 
 
 def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(
