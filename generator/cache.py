@@ -1,9 +1,9 @@
-"""Keeps each article's Reading between builds, keyed by its bytes, its config and Dateline's code.
+"""What the build cache in `.dateline-cache/` (beside dateline.toml) is keyed by; the last build.
 
-The cache is one pickle file in `.dateline-cache/` next to dateline.toml. It is trusted only when
-it was written by exactly this code (a hash of every source file of the generator package and the
-Python version) and every entry has the expected type; anything else is discarded with a warning
-and rebuilt. Only this module reads or writes it.
+An article's Reading is kept under a key of its bytes, its config and Dateline's code (a hash of
+every source file of the generator package and the Python version), so no entry can go stale;
+readings_cache.py keeps them. A whole build is kept under the fingerprint of everything it was
+made from, so a build with nothing changed does nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
@@ -25,9 +24,7 @@ from generator.errors import ContentError, DatelineError, Location
 from generator.model import Reading
 
 CACHE_DIR = ".dateline-cache"
-READINGS_FILE = "readings.pickle"
 LAST_BUILD_FILE = "last-build.pickle"
-_MAGIC = "dateline-readings-1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,51 +55,6 @@ def article_key(data: bytes, relative: str, shown: str, config: Config) -> str:
     return digest.hexdigest()
 
 
-def load_cache(folder: Path) -> tuple[dict[str, CachedReading], tuple[DatelineError, ...]]:
-    """The cached readings, or none and a warning when the file is corrupt or from other code."""
-    path = folder / READINGS_FILE
-    try:
-        with path.open("rb") as stream:
-            stored = pickle.load(stream)
-    except FileNotFoundError:
-        return {}, ()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            IndexError, TypeError, ValueError) as exc:  # fmt: skip
-        return {}, (_warning(path, f"cache is unreadable ({type(exc).__name__})"),)
-    entries = _valid_entries(stored)
-    if entries is None:
-        return {}, (_warning(path, "cache was written by another version of Dateline"),)
-    return entries, ()
-
-
-def _valid_entries(stored: object) -> dict[str, CachedReading] | None:
-    if not (isinstance(stored, tuple) and len(stored) == 3):
-        return None
-    magic, version, entries = stored
-    if magic != _MAGIC or version != code_version() or not isinstance(entries, dict):
-        return None
-    if not all(
-        isinstance(key, str) and isinstance(value, CachedReading) for key, value in entries.items()
-    ):
-        return None
-    return entries
-
-
-def save_cache(folder: Path, entries: dict[str, CachedReading]) -> None:
-    """Writes the entries atomically; a cache that cannot be written only costs time later."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _ignore_in_git(folder)
-        handle, temporary = tempfile.mkstemp(prefix=".readings-", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = _BY_CONSTRUCTOR
-            pickler.dump((_MAGIC, code_version(), entries))
-        os.replace(temporary, folder / READINGS_FILE)
-    except OSError:
-        return
-
-
 def _by_constructor(names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
     def reduce(value: Any) -> tuple[type, tuple[Any, ...]]:
         return type(value), tuple(getattr(value, name) for name in names)
@@ -113,20 +65,20 @@ def _by_constructor(names: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple
 # Frozen slotted dataclasses unpickle through a slow Python __setstate__; rebuilding them with
 # their constructor loads the cache about twice as fast.
 _MODEL_MODULES = (model.__name__, __name__)
-_BY_CONSTRUCTOR: dict[type, Any] = {
+BY_CONSTRUCTOR: dict[type, Any] = {
     kind: _by_constructor(tuple(f.name for f in fields(kind)))
     for kind in (*vars(model).values(), CachedReading)
     if isinstance(kind, type) and is_dataclass(kind) and kind.__module__ in _MODEL_MODULES
 }
 
 
-def _ignore_in_git(folder: Path) -> None:
+def ignore_in_git(folder: Path) -> None:
     marker = folder / ".gitignore"
     if not marker.exists():
         marker.write_text("# Dateline's build cache; safe to delete.\n*\n")
 
 
-def _warning(path: Path, message: str) -> DatelineError:
+def cache_warning(path: Path, message: str) -> DatelineError:
     return ContentError(
         f"{message}; it is discarded and rebuilt",
         Location(path.as_posix()),
@@ -163,7 +115,7 @@ def last_build(folder: Path, fingerprint: str) -> object | None:
 def save_last_build(folder: Path, fingerprint: str, result: object) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _ignore_in_git(folder)
+        ignore_in_git(folder)
         temporary = folder / f".{LAST_BUILD_FILE}.new"
         temporary.write_bytes(pickle.dumps((fingerprint, result)))
         os.replace(temporary, folder / LAST_BUILD_FILE)

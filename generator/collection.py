@@ -6,8 +6,11 @@ from __future__ import annotations
 import ctypes
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -22,6 +25,20 @@ def collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def made_apart(make: Callable[[], T]) -> Iterator[T]:
+    """What `make` gives, made with collection paused, and every object alive then left out of
+    collections meanwhile: made while paused, they are all in the youngest generation, and the
+    first collection after would walk them all (a second for 10,000 articles' cached readings)."""
+    with collection_paused():
+        made = make()
+        gc.freeze()  # before collection resumes: any allocation could set one off
+    try:
+        yield made
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from generator.collection import heap_frozen
 from generator.errors import OutputError
-from generator.render import Page, Planned
+from generator.render import Planned
+from generator.reuse import Record, Reuse, write_page
 from generator.workers import die_with_parent
-from generator.write import stage_site, write_pages
+from generator.write import stage_site
 
 # Below this many pages (about half a second of rendering), forking costs more than it saves.
 PARALLEL_THRESHOLD = 200
@@ -37,16 +38,18 @@ def write_planned(
     out_dir: Path,
     finish: Callable[[Path], None] | None = None,
     jobs: int | None = None,
+    reuse: Reuse | None = None,
     remove_later: bool = False,
 ) -> tuple[str, ...]:
     """Renders the planned pages and writes them as write_site does; with `jobs` processes
-    (default: one per core) where the OS can fork and there are pages enough to share. The old
-    site is removed as `stage_site` says."""
+    (default: one per core) where the OS can fork and there are pages enough to share. With
+    `reuse`, a page whose key the previous build stored is linked, not rendered, and `reuse`
+    gathers what this build stores. The old site is removed as `stage_site` says."""
     processes = process_count(jobs)
     if processes == 1 or len(planned) < PARALLEL_THRESHOLD or not _can_fork():
-        fill = partial(_write_serial, planned)
+        fill = partial(_write_serial, planned, reuse)
     else:
-        fill = partial(_write_forked, planned, processes)
+        fill = partial(_write_forked, planned, processes, reuse)
     return stage_site(out_dir, fill, finish, remove_later)
 
 
@@ -56,10 +59,13 @@ def process_count(jobs: int | None) -> int:
 
 
 def _write_serial(
-    planned: Sequence[Planned], staging: Path, previous: Path | None
+    planned: Sequence[Planned], reuse: Reuse | None, staging: Path, previous: Path | None
 ) -> tuple[str, ...]:
     with heap_frozen():
-        return write_pages((Page(path, make()) for path, make in planned), staging, previous)
+        records = [write_page(path, make, staging, previous, reuse) for path, make in planned]
+    if reuse is not None:
+        reuse.gather(record for record in records if record is not None)
+    return tuple(path for path, _ in planned)
 
 
 def _can_fork() -> bool:
@@ -74,6 +80,7 @@ class _Job:
     order: tuple[int, ...]  # indices into `planned`, in the order the workers claim them
     staging: Path
     previous: Path | None
+    reuse: Reuse | None
     claimed: Synchronized[int]  # how many of `order` are taken
     first_failure: Synchronized[int]  # the lowest index that failed; len(planned) until one does
 
@@ -93,14 +100,21 @@ class _WorkerTraceback(Exception):
 
 
 def _write_forked(
-    planned: Sequence[Planned], processes: int, staging: Path, previous: Path | None
+    planned: Sequence[Planned],
+    processes: int,
+    reuse: Reuse | None,
+    staging: Path,
+    previous: Path | None,
 ) -> tuple[str, ...]:
     context = multiprocessing.get_context("fork")
     counters = context.Value("q", 0), context.Value("q", len(planned))
-    job = _Job(planned, _claim_order(planned), staging, previous, *counters)
+    job = _Job(planned, _claim_order(planned), staging, previous, reuse, *counters)
     # The workers' collections then leave the parent's objects and their pages alone too.
     with heap_frozen():
-        failures = _run_workers(context, job, processes)
+        outcomes = _run_workers(context, job, processes)
+    failures = [failure for failure, _ in outcomes if failure is not None]
+    if reuse is not None:
+        reuse.gather(record for _, records in outcomes for record in records)
     if failures:
         first = min(failures, key=lambda failure: failure.index)
         raise first.error from _WorkerTraceback(first.where)
@@ -113,8 +127,12 @@ def _claim_order(planned: Sequence[Planned]) -> tuple[int, ...]:
     return tuple(sorted(range(len(planned)), key=lambda index: planned[index][0].count("/")))
 
 
-def _run_workers(context: ForkContext, job: _Job, processes: int) -> list[_Failure]:
-    """Each worker's failure, if it had one. The parent is one of the workers (one process and
+# What a worker did: its lowest failure, if any, and the records of the keyed pages it wrote.
+_Outcome = tuple[_Failure | None, list[Record]]
+
+
+def _run_workers(context: ForkContext, job: _Job, processes: int) -> list[_Outcome]:
+    """Each worker's outcome. The parent is one of the workers (one process and
     one copy of what the others write to fewer). On Ctrl-C or any error here the forked workers
     are stopped, and none is left writing when the caller removes the staging folder."""
     workers: list[tuple[ForkProcess, Connection]] = []
@@ -131,7 +149,7 @@ def _run_workers(context: ForkContext, job: _Job, processes: int) -> list[_Failu
     finally:
         for process, _ in workers:
             process.join()
-    return [failure for failure in outcomes if failure is not None]
+    return outcomes
 
 
 def _start(context: ForkContext, job: _Job) -> tuple[ForkProcess, Connection]:
@@ -142,7 +160,7 @@ def _start(context: ForkContext, job: _Job) -> tuple[ForkProcess, Connection]:
     return process, results
 
 
-def _outcome(process: ForkProcess, results: Connection) -> _Failure | None:
+def _outcome(process: ForkProcess, results: Connection) -> _Outcome:
     with results:
         try:
             outcome = results.recv()
@@ -152,30 +170,37 @@ def _outcome(process: ForkProcess, results: Connection) -> _Failure | None:
                 f"a process rendering pages stopped (exit code {process.exitcode})",
                 hint="if the system ran out of memory, build with fewer --jobs",
             ) from None
-    assert outcome is None or isinstance(outcome, _Failure)
-    return outcome
+    failure, records = outcome
+    assert failure is None or isinstance(failure, _Failure)
+    return failure, records
 
 
 def _work(job: _Job, results: Connection, parent: int) -> None:
-    """A forked worker: writes its share of the pages and sends back its lowest failure."""
+    """A forked worker: writes its share of the pages and sends back its lowest failure and the
+    records of its keyed pages."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
     die_with_parent(parent)  # a killed build's staging folder is the next build's to remove
-    results.send(_portable(_write_share(job)))
+    failure, records = _write_share(job)
+    results.send((_portable(failure), records))
 
 
-def _write_share(job: _Job) -> _Failure | None:
-    """Renders and writes the pages this process claims; its lowest failure, if any."""
+def _write_share(job: _Job) -> _Outcome:
+    """Renders (or links) and writes the pages this process claims; its lowest failure, if any,
+    and the records of its keyed pages."""
     failure = None
+    records: list[Record] = []
     for index in _claims(job):
         path, make = job.planned[index]
         try:
-            write_pages((Page(path, make()),), job.staging, job.previous)
+            record = write_page(path, make, job.staging, job.previous, job.reuse)
+            if record is not None:
+                records.append(record)
         except Exception as error:
             # Later claims are all below this index, so a later failure is a lower one.
             failure = _Failure(index, error, traceback.format_exc())
             with job.first_failure.get_lock():
                 job.first_failure.value = min(job.first_failure.value, index)
-    return failure
+    return failure, records
 
 
 def _claims(job: _Job) -> Iterator[int]:

@@ -28,7 +28,8 @@ from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
 from generator.parallel import process_count, write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
-from generator.render import plan_site, planned_file
+from generator.render import plan_keyed_site, planned_file
+from generator.reuse import Reuse, load_page_keys, save_page_keys
 from generator.search import index_site
 from generator.search_cache import SEARCH_DIR, PartCache
 from generator.searchable import search_records
@@ -127,8 +128,9 @@ def build(
     """Builds the site from config.content_dir into config.output_dir, or writes nothing.
 
     With `strict`, any warning is an error and stops the build before it writes. Unchanged
-    articles come from the cache (unless `cache` is False); the others are read, and then all
-    pages rendered and written, by `jobs` processes (default: one per core). When nothing
+    articles come from the cache (unless `cache` is False); the others are read, and then the
+    pages rendered and written, by `jobs` processes (default: one per core), except the pages
+    whose inputs are those of the previous build: their files are linked from it. When nothing
     changed, nothing is done. With `remove_later`, the replaced site is deleted in the
     background after the build returns (see write.stage_site).
     """
@@ -148,10 +150,9 @@ def build(
     release_freed_memory()
     _stop_if_strict(strict, diagnostics)
     theme = load_theme(config.root / "templates")
-    planned = [
-        *plan_site(timeline, config, theme, generated),
-        *map(planned_file, hosting_files(config)),
-    ]
+    pages, keys = plan_keyed_site(timeline, config, theme, generated)
+    planned = [*pages, *map(planned_file, hosting_files(config))]
+    reuse = Reuse(keys, load_page_keys(cache_dir, config.output_dir)) if cache_dir else None
     search_warnings: list[DatelineError] = []
     search_cache = PartCache(cache_dir / SEARCH_DIR) if cache_dir else None
 
@@ -172,7 +173,7 @@ def build(
         forget_last_build(cache_dir)
     indexing = config.search == "pagefind"
     finish = add_search_index if indexing else None
-    paths = write_planned(planned, config.output_dir, finish, jobs, remove_later)
+    paths = write_planned(planned, config.output_dir, finish, jobs, reuse, remove_later)
     result = BuildResult(
         articles=len(timeline.readings),
         events=len(timeline.events),
@@ -180,7 +181,8 @@ def build(
         seconds=clock() - started,
         diagnostics=(*diagnostics, *search_warnings),
     )
-    if cache_dir:
+    if cache_dir and reuse:
+        save_page_keys(cache_dir, config.output_dir, reuse)
         save_last_build(cache_dir, fingerprint, result)
     if search_cache and indexing:
         search_cache.forget_unused()

@@ -11,10 +11,12 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from generator.cache import CachedReading, article_key, load_cache, save_cache
+from generator.cache import CachedReading, article_key
+from generator.collection import made_apart
 from generator.config import Config
 from generator.content import check_unique_slug, load_file, shown_path
 from generator.corrections import apply_corrections
@@ -23,6 +25,7 @@ from generator.extract import extract_events
 from generator.mentions import find_mentions
 from generator.model import Article, Reading
 from generator.places import find_places
+from generator.readings_cache import Stored, load_readings, save_readings
 from generator.text import plain_text, split_sentences
 from generator.timex import tag
 from generator.workers import die_with_parent
@@ -75,26 +78,43 @@ def read_articles(
     progress: Progress | None = None,
 ) -> tuple[tuple[Reading, ...], tuple[DatelineError, ...]]:
     """Every file read (an error stops nothing: all are reported); the cache is then updated."""
-    cached, notices = load_cache(cache_dir) if cache_dir else ({}, ())
-    missing = [item for item in work if item.key not in cached]
-    outcomes = _read_all(missing, config, jobs, progress)
-    fresh = dict(zip((m.key for m in missing), outcomes, strict=True))
+    # The cached readings (millions of objects at 10,000 articles) are left out of the
+    # collections that reading the other articles sets off: each full one walked them all.
+    with made_apart(partial(_stored, work, cache_dir)) as stored:
+        missing = [item for item in work if item.key not in stored.entries]
+        outcomes = _read_all(missing, config, jobs, progress)
+        fresh = dict(zip((m.key for m in missing), outcomes, strict=True))
+        found = [stored.entries.get(item.key) or fresh[item.key] for item in work]
+        if cache_dir:
+            kept = {
+                w.key: f for w, f in zip(work, found, strict=True) if isinstance(f, CachedReading)
+            }
+            save_readings(cache_dir, kept, stored)
+    return _in_file_order(work, found, stored.warnings)
+
+
+def _in_file_order(
+    work: list[Work], found: list[Outcome], warnings: tuple[DatelineError, ...]
+) -> tuple[tuple[Reading, ...], tuple[DatelineError, ...]]:
+    """The readings, but for an article whose slug an earlier one has; every diagnostic."""
     readings: list[Reading] = []
     slugs: dict[str, tuple[Article, str]] = {}
-    diagnostics: list[DatelineError] = list(notices)
-    for item in work:
-        found = cached.get(item.key) or fresh[item.key]
-        if not isinstance(found, CachedReading):
-            diagnostics.extend(found)
+    diagnostics: list[DatelineError] = list(warnings)
+    for item, outcome in zip(work, found, strict=True):
+        if not isinstance(outcome, CachedReading):
+            diagnostics.extend(outcome)
             continue
-        clash = _slug_clash(found.reading.article, slugs, shown_path(item.path))
+        clash = _slug_clash(outcome.reading.article, slugs, shown_path(item.path))
         if clash is None:
-            readings.append(found.reading)
-        diagnostics.extend((clash,) if clash else found.warnings)
-    if cache_dir and (missing or len(cached) != len(work)):
-        entries = {item.key: cached.get(item.key) or fresh[item.key] for item in work}
-        save_cache(cache_dir, {k: v for k, v in entries.items() if isinstance(v, CachedReading)})
+            readings.append(outcome.reading)
+        diagnostics.extend((clash,) if clash else outcome.warnings)
     return tuple(readings), tuple(diagnostics)
+
+
+def _stored(work: list[Work], cache_dir: Path | None) -> Stored:
+    if cache_dir is None:
+        return Stored({}, {}, frozenset())
+    return load_readings(cache_dir, (item.key for item in work))
 
 
 def _slug_clash(

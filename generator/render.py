@@ -22,6 +22,7 @@ from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
 from generator.model import Event, Reading, Source, Span, Timeline, Timex
 from generator.overview import Strip, overview_context, overview_strip
+from generator.page_keys import Deferred, PageKeys, StandIn, TemplatePage
 from generator.theme import Theme, prints_only, render_template
 from generator.views import entry_view, timeline_document, with_sources
 
@@ -64,15 +65,23 @@ def plan_site(
 ) -> list[Planned]:
     """Every page and file of the site by path, none rendered yet: what all templates see is
     computed here, once, so that any process can then render any page."""
+    return plan_keyed_site(timeline, config, theme, generated)[0]
+
+
+def plan_keyed_site(
+    timeline: Timeline, config: Config, theme: Theme, generated: datetime | None
+) -> tuple[list[Planned], PageKeys]:
+    """The site planned as plan_site does, and the keys of its template pages (TemplatePage)."""
     with collection_paused():
         site = _SiteContext(timeline, config, theme, generated)
         planned: list[Planned] = [
-            *((path, partial(_template_page, theme, template, context))
+            *((path, TemplatePage(theme, template, context))
               for path, template, context in _template_pages(site)),
             *_data_files(site),
             *((path, partial(bytes, content)) for path, content in theme.static_files),
         ]  # fmt: skip
-    return sorted(planned, key=lambda page: page[0])
+        keys = PageKeys(theme, config, generated, site.shared())
+    return sorted(planned, key=lambda page: page[0]), keys
 
 
 def planned_file(page: Page) -> Planned:
@@ -109,10 +118,6 @@ def _template_pages(site: _SiteContext) -> Iterator[PlannedTemplate]:
         yield "search/index.html", "search.html", partial(site.context, "search/index.html")
     yield "404.html", "404.html", partial(site.context, "404.html", absolute=True)
     yield "sitemap.xml", "sitemap.xml", partial(site.context, "sitemap.xml")
-
-
-def _template_page(theme: Theme, template: str, context: Callable[[], dict[str, Any]]) -> bytes:
-    return render_template(theme, template, context()).encode()
 
 
 class _SiteContext:
@@ -154,11 +159,21 @@ class _SiteContext:
             "listings": self.listings,
             "downloads": DOWNLOADS,
             "articles": self.articles,
+            "article_count": len(self.articles),
             "generated": self.generated,
-            "absolute_url": lambda p: absolute_url(self.config, p),
-            "entry_html": partial(self.entry_html, root),
+            # Functions of the config, the theme and their arguments: keyed by name (and root).
+            "absolute_url": StandIn("absolute_url", absolute_url, self.config),
+            "entry_html": StandIn("entry_html", self.entry_html, root),
             **extra,
         }
+
+    def shared(self) -> list[object]:
+        """The values on many pages, for keys to encode once: the lists every page sees, each
+        entry's view (on many timeline pages) and each timeline's or facet's entries."""
+        families = {id(listing.family): listing.family for listing in self.listings}
+        locates = {id(listing.locate): listing.locate for listing in self.listings}
+        return [self.config, self.events, *self.events, self.facets, self.listings,
+                self.articles, self.slugs, *families.values(), *locates.values()]  # fmt: skip
 
     def entry_html(self, root: str, event: dict[str, Any]) -> Markup:
         """An entry as the listings show it (_entry.html): the same entry is on a timeline page
@@ -197,13 +212,14 @@ class _SiteContext:
         return context
 
     def event_context(self, path: str, view: dict[str, Any], entry: Event) -> dict[str, Any]:
-        event = with_sources(view, entry, self.slugs)
-        anchor = event["value"] if event["precision"] in COARSE else event["date"]
+        """An entry's page: made only when it is rendered, keyed by the entry and its view."""
+        anchor = view["value"] if view["precision"] in COARSE else view["date"]
+        event = Deferred("with_sources", with_sources, view, entry, self.slugs)
         return self.context(
             path,
             event=event,
             timeline_href=f"{self.locate[anchor]}#{anchor}",
-            json_ld=event_json_ld(event, self.config),
+            json_ld=Deferred("event_json_ld", _event_json_ld, event, self.config),
         )
 
     def article_context(self, path: str, reading: Reading) -> dict[str, Any]:
@@ -220,10 +236,17 @@ class _SiteContext:
                         key=lambda e: self.positions[e["id"]])  # fmt: skip
         return {
             "article": article,
-            "html": article_html(article.body, tuple(marks), self.config.unsafe_html),
+            # Made only when the page is rendered: keyed by the body and marks, not by the HTML.
+            "html": Deferred(
+                "article_html", article_html, article.body, tuple(marks), self.config.unsafe_html
+            ),
             "published_label": day_label(article.published.date()),
             "events": events,
         }
+
+
+def _event_json_ld(event: Deferred, config: Config) -> str:
+    return event_json_ld(event.made(), config)
 
 
 def _sentence_mark(span: Span) -> Mark:

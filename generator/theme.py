@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 import markupsafe
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from markupsafe import Markup
 
 from generator.errors import Location, TemplateError
@@ -195,3 +195,70 @@ def _shown(filename: str) -> str:
         return Path(filename).resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return filename
+
+
+# What a template's pages depend on of their context: these names, every name, or (when it
+# reaches past the values) nothing a key can hold.
+References = frozenset[str] | Literal["all", "unkeyable"]
+
+
+def theme_references(environment: jinja2.Environment) -> dict[str, References]:
+    """What each template of the theme names of its context, through the templates it uses."""
+    trees = _trees(environment)
+    reaching = {name for name, tree in trees.items() if tree is None or _reaches_past(tree)}
+    return {name: _references(name, trees, reaching) for name in trees}
+
+
+def _trees(environment: jinja2.Environment) -> dict[str, nodes.Template | None]:
+    """Each template's syntax tree; None for one that does not parse (rendering it fails)."""
+    loader = environment.loader
+    names = loader.list_templates() if loader else []
+    trees: dict[str, nodes.Template | None] = {}
+    for name in names:
+        try:
+            source = loader.get_source(environment, name)[0] if loader else ""
+            trees[name] = environment.parse(source)
+        except UnicodeDecodeError:
+            continue  # a static file: including it fails the render, so never keyed anyway
+        except (jinja2.TemplateError, OSError):
+            trees[name] = None
+    return trees
+
+
+def _references(
+    name: str, trees: dict[str, nodes.Template | None], reaching: set[str]
+) -> References:
+    names: set[str] = set()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen or current not in trees:
+            continue  # a missing template fails the render, unless it was `ignore missing`
+        seen.add(current)
+        if current in reaching:
+            return "unkeyable"
+        tree = trees[current]
+        assert tree is not None
+        names |= meta.find_undeclared_variables(tree)
+        for used in meta.find_referenced_templates(tree):
+            if used is None:
+                return "unkeyable" if reaching else "all"  # it may use any template
+            todo.append(used)
+    return frozenset(names)
+
+
+def _reaches_past(tree: nodes.Template) -> bool:
+    """Whether the template looks past the values: a private attribute, which could reach the
+    render's context or a function's globals, or a lookup that names its attribute at run time."""
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        if isinstance(node, nodes.Getattr):
+            if node.attr.startswith("_") or node.attr in ("format", "format_map"):
+                return True
+        elif isinstance(node, nodes.Getitem):
+            constant = node.arg.value if isinstance(node.arg, nodes.Const) else None
+            if isinstance(constant, str) and constant.startswith("_"):
+                return True
+        elif isinstance(node, nodes.Filter) and node.name == "attr":
+            return True
+    return False

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from generator.collection import collection_paused
+from generator.collection import collection_paused, made_apart
 
 
 def test_paused_meanwhile_and_enabled_again_after_an_error() -> None:
@@ -25,3 +25,13 @@ def test_left_disabled_if_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_is_made_apart_is_made_paused_and_frozen_until_the_end() -> None:
+    with made_apart(lambda: (gc.isenabled(), [[index] for index in range(1000)])) as made:
+        paused, lists = made
+        assert not paused and gc.isenabled()
+        assert gc.get_freeze_count() > len(lists)
+        assert not any(found is lists for found in gc.get_objects())
+    assert gc.get_freeze_count() == 0
+    assert any(found is lists for found in gc.get_objects(generation=2))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -14,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel, search
-from generator.cache import CACHE_DIR, READINGS_FILE, load_cache
+from generator import parallel, pipeline, search
+from generator.cache import CACHE_DIR
 from generator.config import load_config
 from generator.pipeline import build
+from generator.readings_cache import READINGS_DIR, load_readings
 from generator.render import Planned
+from generator.reuse import Reuse
 from generator.theme import default_templates
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,12 +81,64 @@ def test_parallel_cached_and_single_process_builds_are_byte_identical(
 ) -> None:
     single = _build(corpus, "single", jobs=1, cache=False)
     parallel = _build(corpus, "parallel", jobs=2)
-    assert (corpus / CACHE_DIR / READINGS_FILE).is_file()
+    assert list((corpus / CACHE_DIR / READINGS_DIR).glob("*.pickle"))
     cached = _build(corpus, "cached", jobs=2)
     assert len(single) > 40
     assert forked == [2, 2], "read and rendered in parallel, then only rendered in parallel"
     assert parallel == single
     assert cached == single
+
+
+EDITORS_ENTRY = """---
+title: {title}
+date: 2022-02-03
+sources: [{slug}]
+places: [Odesa]
+---
+
+{summary}
+"""
+
+
+def test_after_edits_a_cached_build_is_byte_identical_to_a_cold_one(
+    corpus: Path, forked: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages whose inputs did not change are linked from the previous site, not rendered: the
+    site is still the one a cold single-process build gives, byte for byte."""
+    root = tmp_path / "project"
+    shutil.copytree(corpus / "content", root / "content")
+    shutil.copy(corpus / "dateline.toml", root)
+    articles = sorted((root / "content" / "articles").glob("*.md"))
+    entry = root / "content" / "events" / "editors-note.md"
+    entry.parent.mkdir()
+    entry.write_text(EDITORS_ENTRY.format(title="Shelling", slug=articles[0].stem, summary="A."))
+    linked = _linked_pages(monkeypatch)
+    before = _build(root, "site", jobs=2)
+    edited = next(a for a in articles[1:] if ", officials said." in a.read_text())
+    edited.write_text(edited.read_text().replace(", officials said.", ", police told us.", 1))
+    entry.write_text(EDITORS_ENTRY.format(title="Shelling at dawn", slug=articles[0].stem,
+                                          summary="What the desk knows."))  # fmt: skip
+    cached = _build(root, "site", jobs=2)
+    cold = _build(root, "cold", jobs=1, cache=False)
+    assert forked == [2, 2], "both cached builds rendered in forked workers"
+    assert cached == cold
+    changed = {path for path in before if before[path] != cached.get(path)}
+    assert {"events/editors-note/index.html", "timeline.json"} <= changed
+    assert sum(path.startswith("events/") for path in changed) > 2, "the article's entries"
+    assert 0 < linked[-1] < len(before) - len(changed)
+
+
+def _linked_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many pages each cached build linked from the previous site."""
+    counts: list[int] = []
+    real = pipeline.save_page_keys
+
+    def counting(folder: Path, out_dir: Path, reuse: Reuse) -> None:
+        counts.append(reuse.linked)
+        real(folder, out_dir, reuse)
+
+    monkeypatch.setattr(pipeline, "save_page_keys", counting)
+    return counts
 
 
 def test_a_cached_build_reads_no_article_again(
@@ -96,40 +149,20 @@ def test_a_cached_build_reads_no_article_again(
     _build(corpus, "from-cache", jobs=1)
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (b"not a pickle", "cache is unreadable (UnpicklingError)"),
-        (b"", "cache is unreadable (EOFError)"),
-        (
-            pickle.dumps(("dateline-readings-1", "another version", {})),
-            "cache was written by another version of Dateline",
-        ),
-        (pickle.dumps(["a list"]), "cache was written by another version of Dateline"),
-    ],
-)
-def test_a_corrupt_or_stale_cache_is_discarded_with_a_warning(
-    tmp_path: Path, content: bytes, message: str
-) -> None:
-    (tmp_path / READINGS_FILE).write_bytes(content)
-    entries, warnings = load_cache(tmp_path)
-    assert entries == {}
-    assert [str(w) for w in warnings] == [
-        f"{(tmp_path / READINGS_FILE).as_posix()}: warning: {message}; it is discarded and rebuilt"
-    ]
-
-
 def test_a_corrupt_cache_is_rebuilt_and_the_site_is_unchanged(corpus: Path) -> None:
-    expected = _build(corpus, "before", jobs=1, cache=False)
-    (corpus / CACHE_DIR).mkdir(exist_ok=True)
-    (corpus / CACHE_DIR / READINGS_FILE).write_bytes(b"\x80\x05garbage")
+    expected = _build(corpus, "before", jobs=1)
+    shards = sorted((corpus / CACHE_DIR / READINGS_DIR).glob("*.pickle"))
+    for shard in shards:
+        shard.write_bytes(b"\x80\x05garbage")
     config = load_config(corpus / "dateline.toml")
     result = build(config, jobs=1)
-    unreadable = "cache is unreadable (UnpicklingError); it is discarded and rebuilt"
+    unreadable = (
+        f"cache is unreadable (UnpicklingError) ({len(shards)} shards); it is discarded and rebuilt"
+    )
     assert [d.message for d in result.diagnostics].count(unreadable) == 1
     del expected["(diagnostics)"]
     assert _site(corpus / "site") == expected
-    assert load_cache(corpus / CACHE_DIR)[1] == ()
+    assert load_readings(corpus / CACHE_DIR, []).warnings == ()
 
 
 def test_a_build_with_nothing_changed_writes_nothing_and_a_change_rebuilds(

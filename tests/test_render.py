@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator import render
+from generator import page_keys, render
 from generator.config import load_config
 from generator.pipeline import check
 from generator.render import render_site
@@ -27,7 +27,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, dict[str, Any]]]:
         made.append((name, context))
         return real(theme, name, context)
 
-    monkeypatch.setattr(render, "render_template", recording)
+    monkeypatch.setattr(render, "render_template", recording)  # _entry.html
+    monkeypatch.setattr(page_keys, "render_template", recording)  # the pages
     return made
 
 

@@ -1,0 +1,122 @@
+"""Renders a planned page, or links the previous site's file when rendering would give it again.
+
+A page made from a template is linked instead of rendered when its key (generator/page_keys.py)
+is the key the previous build recorded for its path and the previous site's file is still the
+file that build wrote (same inode, size and modification time: a hand-edited file is rendered
+again). The keys are kept in `.dateline-cache/`, written after a build has replaced the site;
+a missing, corrupt or stale keys file only means every page is rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from generator.cache import code_version
+from generator.page_keys import PageKeys, TemplatePage
+from generator.paths import unsafe_reason
+from generator.render import Page
+from generator.write import write_pages
+
+PAGE_KEYS_FILE = "page-keys.pickle"
+_MAGIC = "dateline-page-keys-1"
+
+# A page's key and its file as written: inode, size, modification time (ns).
+Stored = tuple[bytes, int, int, int]
+# What writing a keyed page gives the parent: its path, what to store, whether it was linked.
+Record = tuple[str, Stored, bool]
+
+
+class Reuse:
+    """This build's page keys, what the previous build stored for the site in the output folder,
+    and (in the parent) what this build stores, gathered from every worker."""
+
+    def __init__(self, keys: PageKeys, previous: dict[str, Stored]) -> None:
+        self.keys = keys
+        self.previous = previous
+        self.stored: dict[str, Stored] = {}
+        self.linked = 0  # pages linked, not rendered
+
+    def gather(self, records: Iterable[Record]) -> None:
+        for path, stored, linked in records:
+            self.stored[path] = stored
+            self.linked += linked
+
+    def link(self, path: str, key: bytes, previous: Path, target: Path) -> bool:
+        """Links the previous site's file of the page when it is still what `key` renders."""
+        old = previous.joinpath(*path.split("/"))
+        status = _status(old)
+        if status is None or self.previous.get(path) != (key, *status) or unsafe_reason(path):
+            return False
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(old, target)
+        except OSError:
+            return False
+        return True
+
+
+def write_page(
+    path: str,
+    make: Callable[[], bytes],
+    staging: Path,
+    previous: Path | None,
+    reuse: Reuse | None,
+) -> Record | None:
+    """Writes one planned page into staging, or links it from the previous site; what to store
+    of it, when it has a key."""
+    if reuse is None or not isinstance(make, TemplatePage):
+        write_pages((Page(path, make()),), staging, previous)
+        return None
+    context = make.context()
+    key = reuse.keys.key(make.template, path, context)
+    target = staging.joinpath(*path.split("/"))
+    linked = key is not None and previous is not None and reuse.link(path, key, previous, target)
+    if not linked:
+        write_pages((Page(path, make.render(context)),), staging, previous)
+    status = _status(target) if key is not None else None
+    return None if key is None or status is None else (path, (key, *status), linked)
+
+
+def _status(path: Path) -> tuple[int, int, int] | None:
+    """A regular file's inode, size and modification time; while all three hold, the file was
+    not rewritten."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def load_page_keys(folder: Path, out_dir: Path) -> dict[str, Stored]:
+    """What the last build stored for the site in `out_dir`; nothing if the file is missing,
+    unreadable, from other code or about another folder (its entries are only ever compared)."""
+    try:
+        stored = pickle.loads((folder / PAGE_KEYS_FILE).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            IndexError, TypeError, ValueError, MemoryError):  # fmt: skip
+        return {}
+    expected = (_MAGIC, code_version(), str(out_dir.absolute()))
+    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[:3] == expected):
+        return {}
+    pages = stored[3]
+    return pages if isinstance(pages, dict) else {}
+
+
+def save_page_keys(folder: Path, out_dir: Path, reuse: Reuse) -> None:
+    """Stores this build's keys atomically; a file that cannot be written only costs time."""
+    content = (_MAGIC, code_version(), str(out_dir.absolute()), reuse.stored)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".page-keys-", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(content, stream, pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / PAGE_KEYS_FILE)
+    except OSError:
+        return
