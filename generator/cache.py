@@ -25,6 +25,9 @@ from generator.model import Reading
 
 CACHE_DIR = ".dateline-cache"
 LAST_BUILD_FILE = "last-build.pickle"
+# What unpickling a damaged or foreign cache file can raise: such a file is never trusted.
+UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+              IndexError, TypeError, ValueError)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,7 @@ def last_build(folder: Path, fingerprint: str) -> object | None:
     """What the previous build returned, if it was made from exactly these inputs."""
     try:
         stored = pickle.loads((folder / LAST_BUILD_FILE).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            IndexError, TypeError, ValueError):  # fmt: skip
+    except UNREADABLE:
         return None
     if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == fingerprint):
         return None

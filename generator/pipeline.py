@@ -28,7 +28,7 @@ from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
 from generator.parallel import process_count, write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
-from generator.render import plan_keyed_site, planned_file
+from generator.render import plan_keyed_site, plan_site, planned_file
 from generator.reuse import Reuse, load_page_keys, save_page_keys
 from generator.search import index_site
 from generator.search_cache import SEARCH_DIR, PartCache
@@ -150,9 +150,13 @@ def build(
     release_freed_memory()
     _stop_if_strict(strict, diagnostics)
     theme = load_theme(config.root / "templates")
-    pages, keys = plan_keyed_site(timeline, config, theme, generated)
+    reuse: Reuse | None = None
+    if cache_dir:  # keys only for a build that keeps them
+        pages, keys = plan_keyed_site(timeline, config, theme, generated)
+        reuse = Reuse(keys, load_page_keys(cache_dir, config.output_dir))
+    else:
+        pages = plan_site(timeline, config, theme, generated)
     planned = [*pages, *map(planned_file, hosting_files(config))]
-    reuse = Reuse(keys, load_page_keys(cache_dir, config.output_dir)) if cache_dir else None
     search_warnings: list[DatelineError] = []
     search_cache = PartCache(cache_dir / SEARCH_DIR) if cache_dir else None
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator.cache import (
     BY_CONSTRUCTOR,
+    UNREADABLE,
     CachedReading,
     cache_warning,
     code_version,
@@ -34,8 +35,6 @@ SHARD_DIGITS = 2
 _SUFFIX = ".pickle"
 _MAGIC = "dateline-readings-2"
 _SINGLE_FILE = "readings.pickle"  # the whole cache in one file, as Dateline kept it before shards
-_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-               IndexError, TypeError, ValueError)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +113,7 @@ def _load_shard(path: Path, name: str) -> dict[str, CachedReading] | str:
         if not _is_current(stored):
             return "cache was written by another version of Dateline"
         entries = pickle.loads(stored[2])
-    except _UNREADABLE as exc:
+    except UNREADABLE as exc:
         return f"cache is unreadable ({type(exc).__name__})"
     if not _valid_entries(entries, name):
         return "cache was written by another version of Dateline"

@@ -65,7 +65,8 @@ def plan_site(
 ) -> list[Planned]:
     """Every page and file of the site by path, none rendered yet: what all templates see is
     computed here, once, so that any process can then render any page."""
-    return plan_keyed_site(timeline, config, theme, generated)[0]
+    with collection_paused():
+        return _planned(_SiteContext(timeline, config, theme, generated))
 
 
 def plan_keyed_site(
@@ -74,14 +75,18 @@ def plan_keyed_site(
     """The site planned as plan_site does, and the keys of its template pages (TemplatePage)."""
     with collection_paused():
         site = _SiteContext(timeline, config, theme, generated)
-        planned: list[Planned] = [
-            *((path, TemplatePage(theme, template, context))
-              for path, template, context in _template_pages(site)),
-            *_data_files(site),
-            *((path, partial(bytes, content)) for path, content in theme.static_files),
-        ]  # fmt: skip
-        keys = PageKeys(theme, config, generated, site.shared())
-    return sorted(planned, key=lambda page: page[0]), keys
+        return _planned(site), PageKeys(theme, config, generated, site.shared())
+
+
+def _planned(site: _SiteContext) -> list[Planned]:
+    theme = site.theme
+    planned: list[Planned] = [
+        *((path, TemplatePage(theme, template, context))
+          for path, template, context in _template_pages(site)),
+        *_data_files(site),
+        *((path, partial(bytes, content)) for path, content in theme.static_files),
+    ]  # fmt: skip
+    return sorted(planned, key=lambda page: page[0])
 
 
 def planned_file(page: Page) -> Planned:

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from generator.cache import code_version
+from generator.cache import UNREADABLE, code_version
 from generator.page_keys import PageKeys, TemplatePage
 from generator.paths import unsafe_reason
 from generator.render import Page
@@ -99,8 +99,7 @@ def load_page_keys(folder: Path, out_dir: Path) -> dict[str, Stored]:
     unreadable, from other code or about another folder (its entries are only ever compared)."""
     try:
         stored = pickle.loads((folder / PAGE_KEYS_FILE).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            IndexError, TypeError, ValueError, MemoryError):  # fmt: skip
+    except (*UNREADABLE, MemoryError):
         return {}
     expected = (_MAGIC, code_version(), str(out_dir.absolute()))
     if not (isinstance(stored, tuple) and len(stored) == 4 and stored[:3] == expected):
