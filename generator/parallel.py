@@ -50,7 +50,8 @@ def write_planned(
         fill = partial(_write_serial, planned, reuse)
     else:
         fill = partial(_write_forked, planned, processes, reuse)
-    return stage_site(out_dir, fill, finish, remove_later)
+    paths = [path for path, _ in planned]
+    return stage_site(out_dir, fill, finish, remove_later, paths)
 
 
 def process_count(jobs: int | None) -> int:

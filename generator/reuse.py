@@ -20,7 +20,7 @@ from generator.cache import UNREADABLE, code_version
 from generator.page_keys import PageKeys, TemplatePage
 from generator.paths import unsafe_reason
 from generator.render import Page
-from generator.write import write_pages
+from generator.write import link_file, write_pages
 
 PAGE_KEYS_FILE = "page-keys.pickle"
 _MAGIC = "dateline-page-keys-1"
@@ -49,15 +49,20 @@ class Reuse:
     def link(self, path: str, key: bytes, previous: Path, target: Path) -> bool:
         """Links the previous site's file of the page when it is still what `key` renders."""
         old = previous.joinpath(*path.split("/"))
-        status = _status(old)
-        if status is None or self.previous.get(path) != (key, *status) or unsafe_reason(path):
+        try:
+            status = os.lstat(old)
+        except OSError:
+            return False
+        stored = (key, status.st_ino, status.st_size, status.st_mtime_ns)
+        if not stat.S_ISREG(status.st_mode) or self.previous.get(path) != stored:
+            return False
+        if unsafe_reason(path):
             return False
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(old, target)
         except OSError:
             return False
-        return True
+        return link_file(old, status, target)
 
 
 def write_page(

@@ -191,7 +191,7 @@ def _index_part(
         path = bundle / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if reuse is None or not link_unchanged(reuse(path), path, data):
-            path.write_bytes(data)
+            _replace(path, data)
 
 
 def _run_pagefind(executable: Path, part: Path) -> list[tuple[str, bytes]]:

@@ -11,7 +11,7 @@ import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from generator.paths import unsafe_reason
 from generator.render import Page
 
 MARKER = ".dateline-site"
+SPARE = "spare-site"  # matched by .gitignore's /.site.*-*/
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _SHELL = "/bin/sh"
 
@@ -46,6 +47,7 @@ def stage_site(
     fill: Fill,
     finish: Callable[[Path], None] | None = None,
     remove_later: bool = False,
+    paths: Collection[str] | None = None,
 ) -> tuple[str, ...]:
     """Lets `fill` write the new site into a sibling temporary folder, runs `finish` on it, then
     swaps it in; returns what `fill` returned.
@@ -55,6 +57,12 @@ def stage_site(
     even killed, the output folder is the old site or the new one, never a mix. With
     `remove_later`, the old site is deleted by a detached process, so the build need not wait
     for it (at 10,000 articles, 62,000 files in 51,000 folders); see `remove_folder`.
+
+    Given the `paths` that `fill` writes, the replaced site is kept beside the output folder as
+    its spare, and the next build fills the spare instead of an empty folder: the folders are
+    there, and most files are already the live site's (see `take_spare`). `fill` and `finish`
+    must then replace a file, never write into it (`vacate`): it may be a hard link to a page
+    of the live site.
     """
     out_dir = out_dir.absolute()
     _recover(out_dir, remove_later)
@@ -64,18 +72,85 @@ def stage_site(
     staging = _unused_name(out_dir, "new")
     try:
         # Made inside the try, so that an interrupt landing just after it still removes it.
-        staging.mkdir()  # the usual mode for the umask: a web server reads the site
+        if paths is None or not take_spare(out_dir, staging, paths, remove_later):
+            staging.mkdir()  # the usual mode for the umask: a web server reads the site
         written = fill(staging, previous)
         if finish is not None:
             finish(staging)
-        (staging / MARKER).write_text("Built by Dateline; this folder is replaced on each build.\n")
+        marker = staging / MARKER
+        vacate(marker)
+        marker.write_text("Built by Dateline; this folder is replaced on each build.\n")
         retired = _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if retired is not None:
+    if retired is not None and not (paths is not None and _keep_spare(retired, out_dir)):
         remove_folder(retired, remove_later)
     return written
+
+
+def spare_path(out_dir: Path) -> Path:
+    """Where the site a build replaced waits to become the next build's staging folder."""
+    return out_dir.parent / f".{out_dir.name}.{SPARE}"
+
+
+def take_spare(out_dir: Path, staging: Path, paths: Collection[str], remove_later: bool) -> bool:
+    """Moves the spare site to `staging` and removes from it what the new site will not have:
+    every file that is not one of `paths`, and every folder left empty. A top-level folder that
+    holds none of `paths` (the search index, which the indexer writes afresh) is moved aside
+    and removed as a whole. False, and nothing moved, when there is no spare to take."""
+    try:
+        os.rename(spare_path(out_dir), staging)
+    except OSError:  # none, or another build took it first
+        return False
+    keep = set(paths)
+    tops = {path.split("/", 1)[0] for path in keep}
+    with os.scandir(staging) as entries:
+        aside = [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
+    for folder in aside:
+        if Path(folder).name not in tops:
+            gone = _unused_name(out_dir, "gone")
+            os.rename(folder, gone)
+            remove_folder(gone, remove_later)
+    _prune(staging, "", keep)
+    return True
+
+
+def _prune(folder: Path | str, prefix: str, keep: set[str]) -> bool:
+    """Removes every file under `folder` whose path (after `prefix`) is not in `keep`, and every
+    folder that ends up empty but the top one; True if `folder` is then empty."""
+    empty = True
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            path = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if _prune(entry.path, path + "/", keep):
+                    os.rmdir(entry.path)
+                else:
+                    empty = False
+            elif path in keep:
+                empty = False
+            else:
+                os.unlink(entry.path)
+    return empty
+
+
+def _keep_spare(retired: Path, out_dir: Path) -> bool:
+    """Keeps the replaced site as the next build's spare; False if there is one already."""
+    spare = spare_path(out_dir)
+    if spare.exists():
+        return False
+    try:
+        os.rename(retired, spare)
+    except OSError:
+        return False
+    return True
+
+
+def vacate(target: Path) -> None:
+    """Removes the file at `target`, if any, so that what is written there next is a new file:
+    in a spare site, it may be a hard link to the live site's page."""
+    target.unlink(missing_ok=True)
 
 
 def _recover(out_dir: Path, remove_later: bool) -> None:
@@ -128,6 +203,7 @@ def write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> 
         target.parent.mkdir(parents=True, exist_ok=True)
         old = previous.joinpath(*page.path.split("/")) if previous else None
         if old is None or not link_unchanged(old, target, page.content):
+            vacate(target)
             target.write_bytes(page.content)
         written.append(page.path)
     return tuple(written)
@@ -141,6 +217,23 @@ def link_unchanged(old: Path, target: Path, content: bytes) -> bool:
             return False
         if old.read_bytes() != content:
             return False
+        return link_file(old, status, target)
+    except OSError:
+        return False
+
+
+def link_file(old: Path, status: os.stat_result, target: Path) -> bool:
+    """Makes `target` a hard link to `old` (whose lstat is `status`), replacing what is there;
+    a spare site's file often is that link already. False if linking fails."""
+    try:
+        there = os.lstat(target)
+    except FileNotFoundError:
+        there = None
+    if there is not None and (there.st_ino, there.st_dev) == (status.st_ino, status.st_dev):
+        return True
+    try:
+        if there is not None:
+            target.unlink()
         os.link(old, target)
     except OSError:
         return False

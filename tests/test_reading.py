@@ -21,6 +21,7 @@ from generator.readings_cache import READINGS_DIR, load_readings
 from generator.render import Planned
 from generator.reuse import Reuse
 from generator.theme import default_templates
+from generator.write import SPARE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,10 +51,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _build(root: Path, out: str, **options: object) -> dict[str, bytes]:
+def _build(root: Path, out: str, articles: int = 30, **options: object) -> dict[str, bytes]:
     config = replace(load_config(root / "dateline.toml"), output=out)
     result = build(config, **options)  # type: ignore[arg-type]
-    assert result.articles == 30
+    assert result.articles == articles
     assert all(d.severity == "warning" for d in result.diagnostics)
     return _site(root / out) | {"(diagnostics)": "\n".join(map(str, result.diagnostics)).encode()}
 
@@ -126,6 +127,14 @@ def test_after_edits_a_cached_build_is_byte_identical_to_a_cold_one(
     assert {"events/editors-note/index.html", "timeline.json"} <= changed
     assert sum(path.startswith("events/") for path in changed) > 2, "the article's entries"
     assert 0 < linked[-1] < len(before) - len(changed)
+    spare = root / f".site.{SPARE}"
+    assert spare.is_dir(), "the site replaced is kept for the next build to fill"
+    articles[-1].unlink()  # its article page and some entries vanish
+    spare_folder = spare.stat().st_ino
+    third = _build(root, "site", jobs=2, articles=29)
+    assert (root / "site").stat().st_ino == spare_folder, "the third build filled the spare"
+    assert third == _build(root, "cold", jobs=1, cache=False, articles=29)
+    assert cached.keys() - third.keys(), "pages vanished"
 
 
 def _linked_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -221,3 +221,62 @@ def test_pages_are_written_as_they_come_and_only_their_paths_are_kept(tmp_path: 
 
     assert write_site(stream(), out) == ("a/index.html", "b.html")
     assert snapshot(out) == {"a/index.html": b"first", "b.html": b"second", MARKER: ANY}
+
+
+def stage(out: Path, pages: dict[str, bytes], fail: bool = False) -> None:
+    """Builds `pages` as a planned build does: its paths known, so a spare site is kept and
+    used. With `fail`, the build stops after writing them."""
+
+    def fill(staging: Path, previous: Path | None) -> tuple[str, ...]:
+        written = write_pages([Page(p, c) for p, c in pages.items()], staging, previous)
+        if fail:
+            raise OutputError("stopped")
+        return written
+
+    stage_site(out, fill, paths=list(pages))
+
+
+def test_the_replaced_site_is_kept_and_filled_by_the_next_build(tmp_path: Path) -> None:
+    out, spare = tmp_path / "site", tmp_path / f".site.{write.SPARE}"
+    stage(out, {"index.html": b"1", "a/index.html": b"a", "gone/index.html": b"g"})
+    assert not spare.exists()
+    stage(out, {"index.html": b"2", "a/index.html": b"a", "gone/index.html": b"g"})
+    assert snapshot(spare) == {"index.html": b"1", "a/index.html": b"a",
+                               "gone/index.html": b"g", MARKER: ANY}  # fmt: skip
+    (spare / "a" / "stray.txt").write_bytes(b"left by hand")
+    (spare / "pagefind").mkdir()  # a folder of no page: the indexer's, made afresh
+    (spare / "pagefind" / "pagefind.js").write_bytes(b"old index")
+    taken = (spare / "a").stat().st_ino
+    stage(out, {"index.html": b"3", "a/index.html": b"a", "new/index.html": b"n"})
+    assert snapshot(out) == {"index.html": b"3", "a/index.html": b"a",
+                             "new/index.html": b"n", MARKER: ANY}  # fmt: skip
+    assert (out / "a").stat().st_ino == taken, "the spare's folder, not a new one"
+    assert snapshot(spare)["index.html"] == b"2", "the site just replaced is the spare now"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".site.{write.SPARE}", "site"]
+
+
+def test_a_page_linked_into_the_spare_is_replaced_not_written_through(tmp_path: Path) -> None:
+    """An unchanged page is a hard link shared by the live site and the spare: a build that
+    changes it must leave the live site's file alone, even if it then fails."""
+    out = tmp_path / "site"
+    pages = {"index.html": b"front", "a/index.html": b"same"}
+    stage(out, pages)
+    stage(out, pages | {"index.html": b"front, again"})
+    spare_page = tmp_path / f".site.{write.SPARE}" / "a" / "index.html"
+    assert spare_page.stat().st_ino == (out / "a" / "index.html").stat().st_ino
+    live = snapshot(out)
+    with pytest.raises(OutputError):
+        stage(out, {"index.html": b"new", "a/index.html": b"changed"}, fail=True)
+    assert snapshot(out) == live
+    stage(out, {"index.html": b"new", "a/index.html": b"changed"})
+    assert snapshot(out) == {"index.html": b"new", "a/index.html": b"changed", MARKER: ANY}
+    assert snapshot(tmp_path / f".site.{write.SPARE}") == live
+
+
+def test_a_page_becoming_a_folder_and_back_takes_the_spare_in_its_stride(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    files = {"x.html": b"file", "y/index.html": b"in a folder"}
+    folders = {"x.html/index.html": b"now a folder", "y": b"now a file"}
+    for pages in (files, folders, folders, files, files):  # the spare is two builds behind
+        stage(out, pages)
+        assert snapshot(out) == pages | {MARKER: ANY}
