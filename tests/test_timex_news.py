@@ -76,6 +76,10 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("It sees gains in the fourth quarter. Profit fell in the latest quarter.", "the latest quarter", OCT89, "DATE", "1989-Q3"),
     # clock times told with a part of the day, weeks named by a day
     ("The father will leave at 4 in the morning.", "4 in the morning", FRI, "TIME", "2025-06-06T04:00"),
+    # a phrase in parentheses takes the tense of the clause around them
+    ("''He will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", "4 a.m. EDT Thursday", FRI, "TIME", "2025-06-12T04:00"),
+    ("The court will rule (probably on Tuesday) on the appeal.", "Tuesday", FRI, "DATE", "2025-06-10"),
+    ("Guards fired (on Tuesday) into the crowd.", "Tuesday", FRI, "DATE", "2025-06-03"),
     ("The shots came at 9 o'clock in the evening.", "9 o'clock in the evening", FRI, "TIME", "2025-06-06T21:00"),
     ("It may be resolved in a hearing the week of March 6, he said.", "the week of March 6", dt.date(2000, 2, 24), "DATE", "2000-W10"),
 ]

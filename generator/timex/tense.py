@@ -114,7 +114,19 @@ def clause_direction(text: str, start: int, end: int) -> Direction:
         tail = _SENTENCE_END.split(text[end + 1 : end + 1 + _WINDOW], maxsplit=1)[0]
     if _LEAD.search(text, max(0, start - 30), start):
         return "past" if _PERFECT_PAST.search(head + " " + tail) else "future"
-    return _last_marker(head) or _first_marker(tail)
+    found = _last_marker(head) or _first_marker(tail)
+    if found is None:
+        around = _parenthesis(text, start - len(head), end + len(tail))
+        if around is not None:  # "will leave at 4 (4 a.m. EDT Thursday)": the outer clause's
+            return clause_direction(text, *around)
+    return found
+
+
+def _parenthesis(text: str, opened: int, closed: int) -> tuple[int, int] | None:
+    """Where the parenthesis is whose inside runs from `opened` to `closed`, if one does."""
+    if text[opened - 1 : opened] == "(" and text[closed : closed + 1] == ")":
+        return opened - 1, closed + 1
+    return None
 
 
 def _first_marker(words: str) -> Direction:
