@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 
+from generator import matter
 from generator.config import Config
 from generator.content import load_articles, parse_article
 from generator.errors import ContentError
@@ -113,3 +116,18 @@ def test_one_bad_file_does_not_hide_the_others(
         "content/articles/latin1.md:2:11: error: file is not UTF-8 (byte 14 is 0xe9) "
         "(hint: save the file as UTF-8)",
     ]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: Kyiv\ndate: 2025-06-06\ntags: [war, energy]",
+        "title: 'Quoted: with a colon'\ndate: 2025-06-06T21:30:00+03:00\nurl: https://e.com/a?b=c",
+        "title: Київ під обстрілом\nsummary: |\n  Two lines\n  of text\nplaces:\n  - Odesa\n  - Kharkiv",
+        "base: &b {outlet: Reuters}\nsource: *b\ncount: 0x1F\nratio: 1.5e3\nflag: off\nnone: ~",
+    ],
+)
+def test_front_matter_reads_the_same_with_libyaml_as_without(front: str) -> None:
+    fast = yaml.load(front, Loader=matter._FastPlainYAMLLoader)
+    assert fast == yaml.load(front, Loader=matter._PlainYAMLLoader)
+    assert all(not isinstance(value, (dt.date, dt.datetime)) for value in fast.values())
