@@ -34,22 +34,37 @@ def made_apart(make: Callable[[], T]) -> Iterator[T]:
     first collection after would walk them all (a second for 10,000 articles' cached readings)."""
     with collection_paused():
         made = make()
-        gc.freeze()  # before collection resumes: any allocation could set one off
+        _freeze()  # before collection resumes: any allocation could set one off
     try:
         yield made
     finally:
-        gc.unfreeze()
+        _unfreeze()
 
 
 @contextmanager
 def heap_frozen() -> Iterator[None]:
     """The objects there are now (the timeline, views and plan: a build's millions) are left out
     of garbage collections meanwhile: each collection of the oldest generation walked them all,
-    a sixth of rendering's time in one process, and none of them is garbage."""
-    gc.freeze()
+    a sixth of rendering's time in one process, and none of them is garbage. Nested, the
+    objects stay left out until the outermost ends."""
+    _freeze()
     try:
         yield
     finally:
+        _unfreeze()
+
+
+_frozen = [0]  # how many freezes are open: gc.unfreeze() ends them all at once
+
+
+def _freeze() -> None:
+    gc.freeze()
+    _frozen[0] += 1
+
+
+def _unfreeze() -> None:
+    _frozen[0] -= 1
+    if not _frozen[0]:
         gc.unfreeze()
 
 

@@ -18,7 +18,7 @@ from generator.cache import (
     site_fingerprint,
 )  # fmt: skip
 from generator.check import diagnose
-from generator.collection import release_freed_memory
+from generator.collection import heap_frozen, release_freed_memory
 from generator.config import Config
 from generator.content import article_files, load_articles, load_paths, load_written
 from generator.entries import EVENTS_DIR
@@ -149,48 +149,51 @@ def build(
     timeline = for_pages(timeline)
     release_freed_memory()
     _stop_if_strict(strict, diagnostics)
-    theme = load_theme(config.root / "templates")
-    reuse: Reuse | None = None
-    if cache_dir:  # keys only for a build that keeps them
-        pages, keys = plan_keyed_site(timeline, config, theme, generated)
-        reuse = Reuse(keys, load_page_keys(cache_dir, config.output_dir))
-    else:
-        pages = plan_site(timeline, config, theme, generated)
-    planned = [*pages, *map(planned_file, hosting_files(config))]
-    search_warnings: list[DatelineError] = []
-    search_cache = PartCache(cache_dir / SEARCH_DIR) if cache_dir else None
+    # What is alive now lives to the end of the build and is no garbage: collections would walk
+    # it all, over and over (seconds of reading the search index and the page keys at 10,000).
+    with heap_frozen():
+        theme = load_theme(config.root / "templates")
+        reuse: Reuse | None = None
+        if cache_dir:  # keys only for a build that keeps them
+            pages, keys = plan_keyed_site(timeline, config, theme, generated)
+            reuse = Reuse(keys, load_page_keys(cache_dir, config.output_dir))
+        else:
+            pages = plan_site(timeline, config, theme, generated)
+        planned = [*pages, *map(planned_file, hosting_files(config))]
+        search_warnings: list[DatelineError] = []
+        search_cache = PartCache(cache_dir / SEARCH_DIR) if cache_dir else None
 
-    def add_search_index(staged: Path) -> None:
-        records = partial(search_records, timeline)
-        out = config.output_dir
-        found = index_site(
-            staged,
-            records,
-            config.language,
-            cache=search_cache,
-            jobs=process_count(jobs),
-            previous=out if (out / MARKER).is_file() else None,
+        def add_search_index(staged: Path) -> None:
+            records = partial(search_records, timeline)
+            out = config.output_dir
+            found = index_site(
+                staged,
+                records,
+                config.language,
+                cache=search_cache,
+                jobs=process_count(jobs),
+                previous=out if (out / MARKER).is_file() else None,
+            )
+            search_warnings.extend(found)
+
+        if cache_dir:
+            forget_last_build(cache_dir)
+        indexing = config.search == "pagefind"
+        finish = add_search_index if indexing else None
+        paths = write_planned(planned, config.output_dir, finish, jobs, reuse, remove_later)
+        result = BuildResult(
+            articles=len(timeline.readings),
+            events=len(timeline.events),
+            pages=sum(1 for path in paths if path.endswith(".html")) - len(timeline.redirects),
+            seconds=clock() - started,
+            diagnostics=(*diagnostics, *search_warnings),
         )
-        search_warnings.extend(found)
-
-    if cache_dir:
-        forget_last_build(cache_dir)
-    indexing = config.search == "pagefind"
-    finish = add_search_index if indexing else None
-    paths = write_planned(planned, config.output_dir, finish, jobs, reuse, remove_later)
-    result = BuildResult(
-        articles=len(timeline.readings),
-        events=len(timeline.events),
-        pages=sum(1 for path in paths if path.endswith(".html")) - len(timeline.redirects),
-        seconds=clock() - started,
-        diagnostics=(*diagnostics, *search_warnings),
-    )
-    if cache_dir and reuse:
-        save_page_keys(cache_dir, config.output_dir, reuse)
-        save_last_build(cache_dir, fingerprint, result)
-    if search_cache and indexing:
-        search_cache.forget_unused()
-    return result
+        if cache_dir and reuse:
+            save_page_keys(cache_dir, config.output_dir, reuse)
+            save_last_build(cache_dir, fingerprint, result)
+        if search_cache and indexing:
+            search_cache.forget_unused()
+        return result
 
 
 def for_pages(timeline: Timeline) -> Timeline:

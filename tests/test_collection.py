@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from generator.collection import collection_paused, made_apart
+from generator.collection import collection_paused, heap_frozen, made_apart
 
 
 def test_paused_meanwhile_and_enabled_again_after_an_error() -> None:
@@ -35,3 +35,16 @@ def test_what_is_made_apart_is_made_paused_and_frozen_until_the_end() -> None:
         assert not any(found is lists for found in gc.get_objects())
     assert gc.get_freeze_count() == 0
     assert any(found is lists for found in gc.get_objects(generation=2))
+
+
+def test_a_nested_freeze_keeps_the_outer_one_until_it_ends() -> None:
+    outer = [[1]]
+    with heap_frozen():
+        inner = [[2]]
+        with heap_frozen():
+            pass
+        with made_apart(lambda: [[3]]):
+            pass
+        assert not any(found is outer or found is inner for found in gc.get_objects())
+    assert gc.get_freeze_count() == 0
+    assert any(found is outer for found in gc.get_objects(generation=2))
