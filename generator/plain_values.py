@@ -4,16 +4,15 @@ A plain value holds only str, int, float, bool and None in lists, tuples and dic
 a page's values are: an entry's view, an article's marks). Its pickle, made without a memo,
 says exactly what it holds (unpickled, it gives the value back) and is the same for equal values
 in any process: no object's identity, nor the hash seed, changes it. The pickler refuses anything
-else (a set, whose order the hash seed changes, or any object but the leaves, the containers and
-Enum members, which page_keys.PageKeys encodes its own way); a value it refuses is encoded item
-by item.
+else (a set, whose order the hash seed changes, or any object but the leaves and the
+containers, which page_keys.PageKeys encodes its own way); a value it refuses is encoded item by
+item.
 """
 
 from __future__ import annotations
 
 import io
 import pickle
-from enum import Enum
 from itertools import chain
 from typing import Any
 
@@ -34,11 +33,7 @@ class _Pickler(pickle.Pickler):
         self.fast = True  # no memo: equal values give equal bytes, however objects are shared
 
     def reducer_override(self, obj: Any) -> Any:
-        """Called for every object but the leaves and the plain containers: refuses all but an
-        Enum's members (an entry's precision), pickled by their class and value."""
-        if isinstance(obj, Enum) or (isinstance(obj, type) and issubclass(obj, Enum)):
-            return NotImplemented
-        raise _NotPlain
+        raise _NotPlain  # called for every object but the leaves and the plain containers
 
 
 class Plain:
