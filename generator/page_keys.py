@@ -184,20 +184,23 @@ class PageKeys:
         parts.append("]")
 
     def _encode_items(self, items: Iterable[Any], parts: list[str]) -> None:
+        append, shared = parts.append, self._shared  # locals: this loop is most of the time
         for item in items:
             kind = type(item)
             if kind is str:
-                parts.append(f"s{len(item)}:{item}")
+                append(f"s{len(item)}:{item}")
+            elif item is None:
+                append("None;")
             elif kind in _LEAVES:
-                parts.append(f"{item!r};")
-            elif id(item) in self._shared:
-                parts.append(self._digest(item))
+                append(f"{item!r};")
+            elif id(item) in shared:
+                append(self._digest(item))
             elif kind is datetime:
-                parts.append(self._datetime(item))
+                append(self._datetime(item))
             elif (model := _MODELS.get(kind)) is not None:  # a source of an entry, say
-                parts.append(model[0])
+                append(model[0])
                 self._encode_items(model[1](item), parts)
-                parts.append(")")
+                append(")")
             else:
                 self._encode(item, parts)
 
