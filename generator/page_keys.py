@@ -13,22 +13,19 @@ and its pages are always rendered. Python methods of the values that read the di
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
-from importlib.metadata import version
 from operator import attrgetter
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from generator.cache import code_version
 from generator.plain_values import LEAVES, Plain, flat
-from generator.theme import Theme, render_template, theme_references
+from generator.theme import Theme, render_template, theme_digest, theme_references
 
 
 class StandIn:
@@ -313,23 +310,3 @@ def _zone(zone: object) -> str:
     if zone is None or type(zone) in (ZoneInfo, timezone):
         return repr(zone)
     raise Unkeyable(type(zone).__qualname__)
-
-
-# What renders pages and what Deferred values call: Jinja, and Markdown and nh3 (article_html).
-_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3")
-
-
-def theme_digest(theme: Theme) -> str:
-    """Everything a page's bytes depend on besides its context: every file of the template folders
-    (templates and static files, in the order they override each other), the code (the generator
-    package, Python and the libraries that make pages) and the static files loaded."""
-    digest = hashlib.blake2b(code_version().encode(), digest_size=16)
-    libraries = [version(name) for name in _LIBRARIES]
-    digest.update("\0".join([sys.version, *libraries]).encode())
-    for number, folder in enumerate(getattr(theme.environment.loader, "searchpath", ())):
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            name = path.relative_to(folder).as_posix()
-            digest.update(f"\0{number}\0{name}\0".encode() + path.read_bytes())
-    for name, content in theme.static_files:
-        digest.update(f"\0{name}\0".encode() + content)
-    return f"T{digest.hexdigest()};"
