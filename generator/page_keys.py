@@ -138,7 +138,8 @@ class PageKeys:
         (never a hash of a str, which PYTHONHASHSEED changes), different for values a template
         could tell apart; each part says its type and where it ends. The leaves of lists and
         dicts are encoded in their loops: a page's values are mostly str, and a call each was
-        most of the time keys took."""
+        most of the time keys took; a list, tuple or dict of more than _FEW plain items is
+        pickled whole, in C (plain_values.py)."""
         kind = type(value)
         if kind in _LEAVES:
             parts.append(f"s{len(value)}:{value}" if kind is str else f"{value!r};")
