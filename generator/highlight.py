@@ -35,6 +35,21 @@ class Mark:
     title: str = ""
 
 
+# A mark as plain values (start, end, kind, anchor, href, title): a page's key reads a tuple of
+# these in one call, where it reads a Mark and its Span field by field.
+MarkRow = tuple[int, int, str, str, str, str]
+
+
+def mark_row(mark: Mark) -> MarkRow:
+    return (mark.span.start, mark.span.end, mark.kind, mark.anchor, mark.href, mark.title)
+
+
+def rows_html(body: str, rows: tuple[MarkRow, ...], unsafe_html: bool = False) -> str:
+    """article_html with the marks given as rows."""
+    marks = tuple(Mark(Span(start, end), *rest) for start, end, *rest in rows)
+    return article_html(body, marks, unsafe_html)
+
+
 def article_html(body: str, marks: tuple[Mark, ...], unsafe_html: bool = False) -> str:
     """Markdown to sanitised HTML; marks are placed through the conversion by unguessable tokens.
 

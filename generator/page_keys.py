@@ -13,20 +13,19 @@ and its pages are always rendered. Python methods of the values that read the di
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, timezone
 from enum import Enum
-from importlib.metadata import version
-from pathlib import Path, PurePath
+from operator import attrgetter
+from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from generator.cache import code_version
-from generator.theme import Theme, render_template, theme_references
+from generator.plain_values import LEAVES, Plain, flat
+from generator.theme import Theme, render_template, theme_digest, theme_references
 
 
 class StandIn:
@@ -102,6 +101,7 @@ class PageKeys:
         self, theme: Theme, config: object, generated: object, shared: Iterable[object] = ()
     ) -> None:
         self._shared = {id(value): value for value in shared}
+        self._plain = Plain()
         self._digests: dict[int, str] = {}
         self._datetimes: dict[tuple[datetime, object, int], str] = {}
         # The StandIn and Deferred values encoded so far for the page being keyed, by id (all
@@ -138,17 +138,20 @@ class PageKeys:
         (never a hash of a str, which PYTHONHASHSEED changes), different for values a template
         could tell apart; each part says its type and where it ends. The leaves of lists and
         dicts are encoded in their loops: a page's values are mostly str, and a call each was
-        most of the time keys took."""
+        most of the time keys took; a list, tuple or dict of more than _FEW plain items is
+        pickled whole, in C (plain_values.py)."""
         kind = type(value)
         if kind in _LEAVES:
             parts.append(f"s{len(value)}:{value}" if kind is str else f"{value!r};")
         elif id(value) in self._shared:
             parts.append(self._digest(value))
         elif kind is list or kind is tuple:
-            parts.append("[" if kind is list else "(")
-            self._encode_items(value, parts)
-            parts.append("]")
+            self._encode_sequence(value, parts)
         elif kind is dict:
+            plain = self._plain(value) if len(value) > _FEW and flat(value) else None
+            if plain is not None:
+                parts.append(plain)
+                return
             parts.append("{")
             for key, item in value.items():
                 if type(key) is str:
@@ -163,19 +166,51 @@ class PageKeys:
         else:
             self._encode_object(value, parts)
 
+    def _encode_sequence(self, value: list[Any] | tuple[Any, ...], parts: list[str]) -> None:
+        plain = self._plain(value) if len(value) > _FEW and flat(value) else None
+        if plain is not None:
+            parts.append(plain)
+            return
+        parts.append("[" if type(value) is list else "(")
+        # Items that are all shared values digested already (an id in _digests is one of them,
+        # alive all build): their digests, looked up in one pass.
+        digests = list(map(self._digests.get, map(id, value)))
+        if None in digests:
+            self._encode_items(value, parts)
+        else:
+            parts.extend(digests)  # type: ignore[arg-type]
+        parts.append("]")
+
     def _encode_items(self, items: Iterable[Any], parts: list[str]) -> None:
+        append, shared = parts.append, self._shared  # locals: this loop is most of the time
         for item in items:
             kind = type(item)
             if kind is str:
-                parts.append(f"s{len(item)}:{item}")
+                append(f"s{len(item)}:{item}")
+            elif item is None:
+                append("None;")
             elif kind in _LEAVES:
-                parts.append(f"{item!r};")
+                append(f"{item!r};")
+            elif id(item) in shared:
+                append(self._digest(item))
+            elif kind is datetime:
+                append(self._datetime(item))
+            elif (model := _MODELS.get(kind)) is not None:  # a source of an entry, say
+                append(model[0])
+                self._encode_items(model[1](item), parts)
+                append(")")
             else:
                 self._encode(item, parts)
 
     def _encode_object(self, value: Any, parts: list[str]) -> None:
         kind = type(value)
-        if kind is Markup:
+        model = _model(kind)
+        if model is not None:
+            tag, values = model
+            parts.append(tag)
+            self._encode_items(values(value), parts)
+            parts.append(")")
+        elif kind is Markup:
             parts.append(f"m{len(value)}:{value}")
         elif kind is set or kind is frozenset:
             parts.append(f"<{kind.__name__}:{''.join(sorted(map(self._encoded, value)))}>")
@@ -194,10 +229,6 @@ class PageKeys:
             self._page[id(value)] = len(self._page)
             parts.append(f"{'c' if kind is StandIn else 'v'}{value._name}")
             self._encode(value._bound, parts)
-        elif is_dataclass(value) and kind.__module__.startswith("generator."):
-            parts.append(f"D{kind.__module__}.{kind.__qualname__}(")
-            self._encode_items([getattr(value, name) for name in _field_names(kind)], parts)
-            parts.append(")")
         else:
             raise Unkeyable(kind.__qualname__)
 
@@ -222,27 +253,57 @@ class PageKeys:
         if digest is None:
             self._shared.pop(id(value))  # encode its parts, not itself again
             try:
-                text = self._encoded(value).encode("utf-8", "surrogatepass")
+                text = self._plain(value) if self._holds_none_shared(value) else None
+                text = text or self._encoded(value)
             finally:
                 self._shared[id(value)] = value
-            digest = f"h{hashlib.blake2b(text, digest_size=16).hexdigest()};"
+            encoded = text.encode("utf-8", "surrogatepass")
+            digest = f"h{hashlib.blake2b(encoded, digest_size=16).hexdigest()};"
             self._digests[id(value)] = digest
         return digest
+
+    def _holds_none_shared(self, value: Any) -> bool:
+        """Whether a shared list, tuple or dict holds no shared value as its item (an entry's
+        view, not the list of a timeline's): pickled whole, should it be plain. (One deeper is
+        encoded in full too: the same text whether or not its digest was made before.)"""
+        kind = type(value)
+        if kind is dict:
+            return self._shared.keys().isdisjoint(map(id, value.values()))
+        return (kind is list or kind is tuple) and self._shared.keys().isdisjoint(map(id, value))
 
 
 # Encoded as their repr and a ';': no two values of these types share a repr (an int's has no
 # '.', 'e' or letters, a float's always has one of them, or is inf or nan).
-_LEAVES = frozenset({str, int, float, bool, type(None)})
+_LEAVES = LEAVES
+# Items a list, tuple or dict has before pickling it whole is quicker than encoding them in turn.
+_FEW = 8
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+# Per dataclass of the generator: its encoding's opening and what gives its fields' values, in
+# order (None for any other type).
+_MODELS: dict[type, tuple[str, Callable[[Any], Iterable[Any]]] | None] = {}
 
 
-def _field_names(kind: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        names = _FIELD_NAMES[kind] = tuple(field.name for field in fields(kind))
-    return names
+def _model(kind: type) -> tuple[str, Callable[[Any], Iterable[Any]]] | None:
+    try:
+        return _MODELS[kind]
+    except KeyError:
+        pass
+    model = None
+    if (
+        is_dataclass(kind)
+        and kind.__module__.startswith("generator.")
+        and not issubclass(kind, Enum)
+    ):
+        names = tuple(field.name for field in fields(kind))
+        values = (
+            attrgetter(*names)
+            if len(names) > 1
+            else lambda value: [getattr(value, n) for n in names]
+        )
+        model = (f"D{kind.__module__}.{kind.__qualname__}(", values)
+    _MODELS[kind] = model
+    return model
 
 
 def _zone(zone: object) -> str:
@@ -250,23 +311,3 @@ def _zone(zone: object) -> str:
     if zone is None or type(zone) in (ZoneInfo, timezone):
         return repr(zone)
     raise Unkeyable(type(zone).__qualname__)
-
-
-# What renders pages and what Deferred values call: Jinja, and Markdown and nh3 (article_html).
-_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3")
-
-
-def theme_digest(theme: Theme) -> str:
-    """Everything a page's bytes depend on besides its context: every file of the template folders
-    (templates and static files, in the order they override each other), the code (the generator
-    package, Python and the libraries that make pages) and the static files loaded."""
-    digest = hashlib.blake2b(code_version().encode(), digest_size=16)
-    libraries = [version(name) for name in _LIBRARIES]
-    digest.update("\0".join([sys.version, *libraries]).encode())
-    for number, folder in enumerate(getattr(theme.environment.loader, "searchpath", ())):
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            name = path.relative_to(folder).as_posix()
-            digest.update(f"\0{number}\0{name}\0".encode() + path.read_bytes())
-    for name, content in theme.static_files:
-        digest.update(f"\0{name}\0".encode() + content)
-    return f"T{digest.hexdigest()};"

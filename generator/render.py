@@ -16,7 +16,7 @@ from generator.config import Config
 from generator.exports import events_csv, events_ics, timelinejs_json
 from generator.facets import KINDS, collect_facets
 from generator.feeds import atom_feed, json_feed
-from generator.highlight import Mark, article_html, sentence_anchor
+from generator.highlight import Mark, mark_row, rows_html, sentence_anchor
 from generator.labels import day_label
 from generator.linking import absolute_url, canonical_url, event_json_ld
 from generator.listing import COARSE, Listing, facet_listings, timeline_listings
@@ -174,11 +174,13 @@ class _SiteContext:
 
     def shared(self) -> list[object]:
         """The values on many pages, for keys to encode once: the lists every page sees, each
-        entry's view (on many timeline pages) and each timeline's or facet's entries."""
+        entry's view (on many timeline pages), each timeline page's listing (on its page and in
+        the sitemap) and each timeline's or facet's entries."""
         families = {id(listing.family): listing.family for listing in self.listings}
         locates = {id(listing.locate): listing.locate for listing in self.listings}
-        return [self.config, self.events, *self.events, self.facets, self.listings,
-                self.articles, self.slugs, *families.values(), *locates.values()]  # fmt: skip
+        return [DOWNLOADS, self.config, self.events, *self.events, self.facets, self.listings,
+                *self.listings, self.articles, self.slugs, *families.values(),
+                *locates.values()]  # fmt: skip
 
     def entry_html(self, root: str, event: dict[str, Any]) -> Markup:
         """An entry as the listings show it (_entry.html): the same entry is on a timeline page
@@ -243,7 +245,11 @@ class _SiteContext:
             "article": article,
             # Made only when the page is rendered: keyed by the body and marks, not by the HTML.
             "html": Deferred(
-                "article_html", article_html, article.body, tuple(marks), self.config.unsafe_html
+                "article_html",
+                rows_html,
+                article.body,
+                tuple(map(mark_row, marks)),
+                self.config.unsafe_html,
             ),
             "published_label": day_label(article.published.date()),
             "events": events,

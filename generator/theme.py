@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import sys
 import traceback
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from types import CodeType
 from typing import Any, Literal
@@ -15,6 +18,7 @@ import markupsafe
 from jinja2 import meta, nodes
 from markupsafe import Markup
 
+from generator.cache import code_version
 from generator.errors import Location, TemplateError
 
 STATIC_DIR = "static"
@@ -262,3 +266,23 @@ def _reaches_past(tree: nodes.Template) -> bool:
         elif isinstance(node, nodes.Filter) and node.name == "attr":
             return True
     return False
+
+
+# What renders pages and what Deferred values call: Jinja, and Markdown and nh3 (article_html).
+_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3")
+
+
+def theme_digest(theme: Theme) -> str:
+    """Everything a page's bytes depend on besides its context: every file of the template folders
+    (templates and static files, in the order they override each other), the code (the generator
+    package, Python and the libraries that make pages) and the static files loaded."""
+    digest = hashlib.blake2b(code_version().encode(), digest_size=16)
+    libraries = [version(name) for name in _LIBRARIES]
+    digest.update("\0".join([sys.version, *libraries]).encode())
+    for number, folder in enumerate(getattr(theme.environment.loader, "searchpath", ())):
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+            name = path.relative_to(folder).as_posix()
+            digest.update(f"\0{number}\0{name}\0".encode() + path.read_bytes())
+    for name, content in theme.static_files:
+        digest.update(f"\0{name}\0".encode() + content)
+    return f"T{digest.hexdigest()};"
