@@ -103,7 +103,17 @@ def take_spare(out_dir: Path, staging: Path, paths: Collection[str], remove_late
         os.rename(spare_path(out_dir), staging)
     except OSError:  # none, or another build took it first
         return False
-    keep = set(paths)
+    try:
+        _clear(staging, set(paths), out_dir, remove_later)
+    except OSError:  # a spare that cannot be cleared is not used: the build goes on without
+        gone = _unused_name(out_dir, "gone")
+        os.rename(staging, gone)
+        remove_folder(gone, remove_later)
+        return False
+    return True
+
+
+def _clear(staging: Path, keep: set[str], out_dir: Path, remove_later: bool) -> None:
     tops = {path.split("/", 1)[0] for path in keep}
     with os.scandir(staging) as entries:
         aside = [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
@@ -113,7 +123,6 @@ def take_spare(out_dir: Path, staging: Path, paths: Collection[str], remove_late
             os.rename(folder, gone)
             remove_folder(gone, remove_later)
     _prune(staging, "", keep)
-    return True
 
 
 def _prune(folder: Path | str, prefix: str, keep: set[str]) -> bool:
@@ -229,6 +238,8 @@ def link_file(old: Path, status: os.stat_result, target: Path) -> bool:
         there = os.lstat(target)
     except FileNotFoundError:
         there = None
+    except OSError:
+        return False
     if there is not None and (there.st_ino, there.st_dev) == (status.st_ino, status.st_dev):
         return True
     try:

@@ -280,3 +280,19 @@ def test_a_page_becoming_a_folder_and_back_takes_the_spare_in_its_stride(tmp_pat
     for pages in (files, folders, folders, files, files):  # the spare is two builds behind
         stage(out, pages)
         assert snapshot(out) == pages | {MARKER: ANY}
+
+
+def test_a_spare_that_cannot_be_cleared_is_let_go_and_the_build_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    for content in (b"1", b"2"):
+        stage(out, {"index.html": content, "a/index.html": b"a"})
+
+    def refuse(*_: object) -> bool:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(write, "_prune", refuse)
+    stage(out, {"index.html": b"3", "b/index.html": b"b"})
+    assert snapshot(out) == {"index.html": b"3", "b/index.html": b"b", MARKER: ANY}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".site.{write.SPARE}", "site"]
