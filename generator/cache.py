@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
@@ -79,6 +81,26 @@ def ignore_in_git(folder: Path) -> None:
     marker = folder / ".gitignore"
     if not marker.exists():
         marker.write_text("# Dateline's build cache; safe to delete.\n*\n")
+
+
+# A cache file is written to a temporary file in milliseconds, then renamed: one this old was left
+# by a build killed while writing; a younger one may be another build's, being written now.
+ABANDONED_AFTER = 600.0
+
+
+def remove_abandoned(folder: Path, temporary: re.Pattern[str]) -> None:
+    """Deletes the temporary files (their names match `temporary`) that builds killed while
+    writing the cache left in `folder`; a file that cannot be deleted only takes room."""
+    now = time.time()
+    try:
+        with os.scandir(folder) as entries:
+            found = [entry for entry in entries if temporary.fullmatch(entry.name)]
+        for entry in found:
+            status = entry.stat(follow_symlinks=False)
+            if now - status.st_mtime > ABANDONED_AFTER and not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+    except OSError:
+        return
 
 
 def cache_warning(path: Path, message: str) -> DatelineError:

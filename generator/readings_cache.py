@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from generator.cache import (
     cache_warning,
     code_version,
     ignore_in_git,
+    remove_abandoned,
 )
 from generator.errors import DatelineError
 
@@ -35,6 +37,7 @@ SHARD_DIGITS = 2
 _SUFFIX = ".pickle"
 _MAGIC = "dateline-readings-2"
 _SINGLE_FILE = "readings.pickle"  # the whole cache in one file, as Dateline kept it before shards
+_TEMPORARY = re.compile(r"\.[0-9a-f]{2}-\w+")  # a shard being written (tempfile.mkstemp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,7 @@ def save_readings(cache_dir: Path, entries: dict[str, CachedReading], stored: St
                 _write_shard(folder, name, shard)
     except OSError:
         return
+    remove_abandoned(folder, _TEMPORARY)
 
 
 def _shard_files(folder: Path) -> set[str]:

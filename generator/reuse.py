@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from generator.cache import UNREADABLE, code_version
+from generator.cache import UNREADABLE, code_version, remove_abandoned
 from generator.page_keys import PageKeys, TemplatePage
 from generator.paths import unsafe_reason
 from generator.render import Page
 from generator.write import link_file, write_pages
 
 PAGE_KEYS_FILE = "page-keys.pickle"
+_TEMPORARY = re.compile(r"\.page-keys-\w+")  # the keys being written (tempfile.mkstemp)
 _MAGIC = "dateline-page-keys-1"
 
 # A page's key and its file as written: inode, size, modification time (ns).
@@ -124,3 +126,4 @@ def save_page_keys(folder: Path, out_dir: Path, reuse: Reuse) -> None:
         os.replace(temporary, folder / PAGE_KEYS_FILE)
     except OSError:
         return
+    remove_abandoned(folder, _TEMPORARY)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -110,6 +111,19 @@ def test_a_corrupt_keys_file_is_ignored(
     assert linked[1][0] == 0
     assert _site(project / "site") == _cold(project)
     assert load_page_keys(project / CACHE_DIR, _config(project).output_dir)
+
+
+def test_a_keys_file_a_killed_build_left_half_written_is_removed(project: Path) -> None:
+    cache = project / CACHE_DIR
+    cache.mkdir(exist_ok=True)
+    abandoned, young = cache / ".page-keys-k1llxd_9", cache / ".page-keys-wr1t1ng"
+    for path in (abandoned, young):
+        path.write_bytes(b"half the keys")
+    hour_ago = time.time() - 3600
+    os.utime(abandoned, (hour_ago, hour_ago))
+    build(_config(project), jobs=1)
+    assert not abandoned.exists()
+    assert young.exists(), "another build may be writing it now"
 
 
 def test_keys_of_another_output_folder_are_not_used(

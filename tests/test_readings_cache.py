@@ -3,7 +3,9 @@ is corrupt or from other code is discarded with a warning and only its articles 
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,18 @@ def test_the_cache_of_one_file_from_before_shards_is_removed(
     _read(work, config, tmp_path)
     assert not old.exists()
     assert (tmp_path / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_temporary_shards_a_killed_build_left_are_removed_and_a_young_one_is_not(
+    config: Config, work: list[Work], tmp_path: Path
+) -> None:
+    folder = tmp_path / READINGS_DIR
+    folder.mkdir()
+    abandoned, young = folder / ".3f-k1llxd_9", folder / ".a0-wr1t1ng"
+    for path in (abandoned, young):
+        path.write_bytes(b"half a shard")
+    hour_ago = time.time() - 3600
+    os.utime(abandoned, (hour_ago, hour_ago))
+    _read(work, config, tmp_path)
+    assert not abandoned.exists()
+    assert young.exists(), "another build may be writing it now"
