@@ -141,14 +141,15 @@ class PageKeys:
         most of the time keys took; a list, tuple or dict of more than _FEW plain items is
         pickled whole, in C (plain_values.py)."""
         kind = type(value)
-        if kind in _LEAVES:
+        if kind in LEAVES:  # no two leaves of other types share a repr (an int's has no '.', 'e'
+            # or letters, a float's always has one of them, or is inf or nan)
             parts.append(f"s{len(value)}:{value}" if kind is str else f"{value!r};")
         elif id(value) in self._shared:
             parts.append(self._digest(value))
         elif kind is list or kind is tuple:
             self._encode_sequence(value, parts)
         elif kind is dict:
-            plain = self._plain(value) if len(value) > _FEW and flat(value) else None
+            plain = self._whole(value)
             if plain is not None:
                 parts.append(plain)
                 return
@@ -167,7 +168,7 @@ class PageKeys:
             self._encode_object(value, parts)
 
     def _encode_sequence(self, value: list[Any] | tuple[Any, ...], parts: list[str]) -> None:
-        plain = self._plain(value) if len(value) > _FEW and flat(value) else None
+        plain = self._whole(value)
         if plain is not None:
             parts.append(plain)
             return
@@ -189,7 +190,7 @@ class PageKeys:
                 append(f"s{len(item)}:{item}")
             elif item is None:
                 append("None;")
-            elif kind in _LEAVES:
+            elif kind in LEAVES:
                 append(f"{item!r};")
             elif id(item) in shared:
                 append(self._digest(item))
@@ -262,6 +263,10 @@ class PageKeys:
             self._digests[id(value)] = digest
         return digest
 
+    def _whole(self, value: list[Any] | tuple[Any, ...] | dict[Any, Any]) -> str | None:
+        """A container of more than _FEW plain items, pickled whole; None for any other."""
+        return self._plain(value) if len(value) > _FEW and flat(value) else None
+
     def _holds_none_shared(self, value: Any) -> bool:
         """Whether a shared list, tuple or dict holds no shared value as its item (an entry's
         view, not the list of a timeline's): pickled whole, should it be plain. (One deeper is
@@ -272,9 +277,6 @@ class PageKeys:
         return (kind is list or kind is tuple) and self._shared.keys().isdisjoint(map(id, value))
 
 
-# Encoded as their repr and a ';': no two values of these types share a repr (an int's has no
-# '.', 'e' or letters, a float's always has one of them, or is inf or nan).
-_LEAVES = LEAVES
 # Items a list, tuple or dict has before pickling it whole is quicker than encoding them in turn.
 _FEW = 8
 

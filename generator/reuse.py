@@ -51,12 +51,8 @@ class Reuse:
     def link(self, path: str, key: bytes, previous: Path, target: Path) -> bool:
         """Links the previous site's file of the page when it is still what `key` renders."""
         old = previous.joinpath(*path.split("/"))
-        try:
-            status = os.lstat(old)
-        except OSError:
-            return False
-        stored = (key, status.st_ino, status.st_size, status.st_mtime_ns)
-        if not stat.S_ISREG(status.st_mode) or self.previous.get(path) != stored:
+        status = _regular(old)
+        if status is None or self.previous.get(path) != (key, *_written(status)):
             return False
         if unsafe_reason(path):
             return False
@@ -92,12 +88,19 @@ def write_page(
 def _status(path: Path) -> tuple[int, int, int] | None:
     """A regular file's inode, size and modification time; while all three hold, the file was
     not rewritten."""
+    status = _regular(path)
+    return None if status is None else _written(status)
+
+
+def _regular(path: Path) -> os.stat_result | None:
     try:
         status = os.lstat(path)
     except OSError:
         return None
-    if not stat.S_ISREG(status.st_mode):
-        return None
+    return status if stat.S_ISREG(status.st_mode) else None
+
+
+def _written(status: os.stat_result) -> tuple[int, int, int]:
     return status.st_ino, status.st_size, status.st_mtime_ns
 
 

@@ -38,7 +38,7 @@ from generator.model import SearchRecord
 from generator.pagefind_service import ENTRY, PagefindService
 from generator.search_cache import PartCache
 from generator.searchable import record_html, record_words
-from generator.write import link_unchanged
+from generator.write import link_unchanged, write_new
 
 INSTALL_HINT = "pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml"
 EMPTY_HINT = "add articles to the content folder and build again"
@@ -191,7 +191,7 @@ def _index_part(
         path = bundle / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if reuse is None or not link_unchanged(reuse(path), path, data):
-            _replace(path, data)
+            write_new(path, data)
 
 
 def _run_pagefind(executable: Path, part: Path) -> list[tuple[str, bytes]]:
@@ -208,7 +208,7 @@ def _finish(bundles: list[Path]) -> tuple[DatelineError, ...]:
     """Names the merged bundles for the search page and normalises every bundle."""
     names = [bundle.name + "/" for bundle in bundles[1:]]
     script = f"window.datelineSearchParts = {json.dumps(names)};\n"
-    _replace(bundles[0] / PARTS_SCRIPT, script.encode())
+    write_new(bundles[0] / PARTS_SCRIPT, script.encode())
     try:
         for bundle in bundles:
             normalise_index(bundle)
@@ -228,7 +228,7 @@ def normalise_index(bundle: Path) -> None:
         language["hash"], replaced = _normalise_language(bundle, language["hash"])
         stale.extend(replaced)
     compact = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    _replace(entry_path, compact.encode())
+    write_new(entry_path, compact.encode())
     for path in stale:
         path.unlink(missing_ok=True)
 
@@ -287,13 +287,7 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, payload: bytes) -> None:
-    _replace(path, gzip.compress(MARKER + payload, compresslevel=9, mtime=0))
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Writes a new file: one already there may be a link to the previous site's, still live."""
-    path.unlink(missing_ok=True)
-    path.write_bytes(data)
+    write_new(path, gzip.compress(MARKER + payload, compresslevel=9, mtime=0))
 
 
 def _sha1(payload: bytes) -> str:

@@ -61,7 +61,7 @@ def stage_site(
     Given the `paths` that `fill` writes, the replaced site is kept beside the output folder as
     its spare, and the next build fills the spare instead of an empty folder: the folders are
     there, and most files are already the live site's (see `take_spare`). `fill` and `finish`
-    must then replace a file, never write into it (`vacate`): it may be a hard link to a page
+    must then replace a file, never write into it (`write_new`): it may be a hard link to a page
     of the live site.
     """
     out_dir = out_dir.absolute()
@@ -77,9 +77,7 @@ def stage_site(
         written = fill(staging, previous)
         if finish is not None:
             finish(staging)
-        marker = staging / MARKER
-        vacate(marker)
-        marker.write_text("Built by Dateline; this folder is replaced on each build.\n")
+        write_new(staging / MARKER, b"Built by Dateline; this folder is replaced on each build.\n")
         retired = _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -156,10 +154,11 @@ def _keep_spare(retired: Path, out_dir: Path) -> bool:
     return True
 
 
-def vacate(target: Path) -> None:
-    """Removes the file at `target`, if any, so that what is written there next is a new file:
-    in a spare site, it may be a hard link to the live site's page."""
+def write_new(target: Path, data: bytes) -> None:
+    """Writes `data` as a new file at `target`, never into the file there: in a spare site or a
+    staged search index it may be a hard link to the live site's."""
     target.unlink(missing_ok=True)
+    target.write_bytes(data)
 
 
 def _recover(out_dir: Path, remove_later: bool) -> None:
@@ -212,8 +211,7 @@ def write_pages(pages: Iterable[Page], staging: Path, previous: Path | None) -> 
         target.parent.mkdir(parents=True, exist_ok=True)
         old = previous.joinpath(*page.path.split("/")) if previous else None
         if old is None or not link_unchanged(old, target, page.content):
-            vacate(target)
-            target.write_bytes(page.content)
+            write_new(target, page.content)
         written.append(page.path)
     return tuple(written)
 

@@ -12,6 +12,7 @@ from generator import search
 from generator.errors import OutputError
 from generator.model import SearchRecord
 from generator.search_cache import PartCache
+from generator.write import write_new
 from tests.test_search import needs_pagefind, record
 
 BUDGET = 10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE  # about one record a part
@@ -145,5 +146,5 @@ def test_a_file_the_index_rewrites_is_a_new_one_not_the_linked_previous_one(tmp_
     live, staged = tmp_path / "live.pf_meta", tmp_path / "staged.pf_meta"
     live.write_bytes(b"served")
     os.link(live, staged)
-    search._replace(staged, b"rewritten")
+    write_new(staged, b"rewritten")
     assert live.read_bytes() == b"served" and staged.read_bytes() == b"rewritten"
