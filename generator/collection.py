@@ -73,6 +73,12 @@ def release_freed_memory() -> None:
     Linux): it keeps freed blocks for reuse otherwise, and the build would carry the merge's
     peak through rendering and search; forked render workers would share those pages too."""
     gc.collect()
+    return_freed_blocks()
+
+
+def return_freed_blocks() -> None:
+    """Gives the C library's free blocks back to the system (glibc's malloc_trim; a no-op
+    elsewhere): a large set or dict freed is one, Python's own small objects are not."""
     if sys.platform == "linux":
         trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # absent from musl
         if trim is not None:

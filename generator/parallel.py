@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -26,7 +25,7 @@ from generator.collection import heap_frozen
 from generator.errors import OutputError
 from generator.render import Planned
 from generator.reuse import Record, Reuse, write_page
-from generator.workers import die_with_parent
+from generator.workers import WorkerTraceback, die_with_parent, portable
 from generator.write import stage_site
 
 # Below this many pages (about half a second of rendering), forking costs more than it saves.
@@ -95,11 +94,6 @@ class _Failure:
     where: str
 
 
-class _WorkerTraceback(Exception):
-    """Where a worker's error was raised, as text: the cause of an error that crossed a pipe,
-    which keeps no traceback of its own."""
-
-
 def _write_forked(
     planned: Sequence[Planned],
     processes: int,
@@ -118,7 +112,7 @@ def _write_forked(
         reuse.gather(record for _, records in outcomes for record in records)
     if failures:
         first = min(failures, key=lambda failure: failure.index)
-        raise first.error from _WorkerTraceback(first.where)
+        raise first.error from WorkerTraceback(first.where)
     return tuple(path for path, _ in planned)
 
 
@@ -224,9 +218,4 @@ def _portable(failure: _Failure | None) -> _Failure | None:
     """The failure, its error replaced by a plain one if it would not survive the pipe."""
     if failure is None:
         return None
-    try:
-        pickle.loads(pickle.dumps(failure.error))
-    except Exception:
-        error = RuntimeError(f"{type(failure.error).__name__}: {failure.error}")
-        return _Failure(failure.index, error, failure.where)
-    return failure
+    return _Failure(failure.index, portable(failure.error), failure.where)

@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from generator.apart import can_fork, in_child
 from generator.cache import (
     CACHE_DIR,
     forget_last_build,
@@ -39,6 +40,10 @@ from generator.write import MARKER
 __all__ = ["BuildResult", "Progress", "build", "check", "extract", "make_timeline", "read_article"]
 
 Loaded = tuple[tuple[Written, ...], tuple[DatelineError, ...]]
+# From this many articles on, a build of more than one process reads and merges them in a child
+# (see generator.apart): the parent then holds the timeline in half the memory, which outweighs
+# the seconds of sending it back (at 10,000 articles: 1.1 GB to 0.6 GB, 5 s sent, 9 s saved).
+APART_FROM = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +148,12 @@ def build(
     if previous is not None:
         _stop_if_strict(strict, previous.diagnostics)
         return replace(previous, seconds=clock() - started)
-    read = read_articles(work, config, jobs, cache_dir, progress)
-    timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
-    del read
-    timeline = for_pages(timeline)
-    release_freed_memory()
+    merged = partial(_read_and_merge, work, written, config, jobs, cache_dir, progress)
+    if len(work) >= APART_FROM and process_count(jobs) > 1 and can_fork():
+        timeline, diagnostics = in_child(merged, "reading and merging the articles")
+    else:
+        timeline, diagnostics = merged()
+        release_freed_memory()
     _stop_if_strict(strict, diagnostics)
     # What is alive now lives to the end of the build and is no garbage: collections would walk
     # it all, over and over (seconds of reading the search index and the page keys at 10,000).
@@ -194,6 +200,21 @@ def build(
         if search_cache and indexing:
             search_cache.forget_unused()
         return result
+
+
+def _read_and_merge(
+    work: list[Work],
+    written: Loaded,
+    config: Config,
+    jobs: int | None,
+    cache_dir: Path | None,
+    progress: Progress | None,
+) -> tuple[Timeline, tuple[DatelineError, ...]]:
+    """The merged timeline as the pages need it, and the diagnostics of reading and merging."""
+    read = read_articles(work, config, jobs, cache_dir, progress)
+    timeline, diagnostics = merge_readings(read, written, shown_prefix(config.content_dir))
+    del read
+    return for_pages(timeline), diagnostics
 
 
 def for_pages(timeline: Timeline) -> Timeline:

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import ctypes
 import os
+import pickle
 import signal
 import sys
+from typing import TypeVar
+
+E = TypeVar("E", bound=BaseException)
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -25,3 +29,17 @@ def die_with_parent(parent: int) -> None:
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:
         os._exit(1)
+
+
+class WorkerTraceback(Exception):
+    """Where a worker's error was raised, as text: the cause of an error that crossed a pipe,
+    which keeps no traceback of its own."""
+
+
+def portable(error: E) -> E | RuntimeError:
+    """The error, or a plain one with its type and message if it would not survive a pipe."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error

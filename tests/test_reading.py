@@ -7,9 +7,10 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -24,6 +25,7 @@ from generator.theme import default_templates
 from generator.write import SPARE
 
 ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 
 
 def _make_corpus(count: int, out: Path) -> None:
@@ -77,8 +79,24 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return workers
 
 
+@pytest.fixture
+def apart(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What each build read and merged in a child process, which every build of more than one
+    job then does, however few its articles."""
+    monkeypatch.setattr(pipeline, "APART_FROM", 2)
+    stages: list[str] = []
+    real = pipeline.in_child
+
+    def counted(stage: Callable[[], T], what: str) -> T:
+        stages.append(what)
+        return real(stage, what)
+
+    monkeypatch.setattr(pipeline, "in_child", counted)
+    return stages
+
+
 def test_parallel_cached_and_single_process_builds_are_byte_identical(
-    corpus: Path, forked: list[int]
+    corpus: Path, forked: list[int], apart: list[str]
 ) -> None:
     single = _build(corpus, "single", jobs=1, cache=False)
     parallel = _build(corpus, "parallel", jobs=2)
@@ -86,6 +104,7 @@ def test_parallel_cached_and_single_process_builds_are_byte_identical(
     cached = _build(corpus, "cached", jobs=2)
     assert len(single) > 40
     assert forked == [2, 2], "read and rendered in parallel, then only rendered in parallel"
+    assert len(apart) == 2, "the parallel builds read and merged in a child, the single one not"
     assert parallel == single
     assert cached == single
 
@@ -102,7 +121,11 @@ places: [Odesa]
 
 
 def test_after_edits_a_cached_build_is_byte_identical_to_a_cold_one(
-    corpus: Path, forked: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: Path,
+    forked: list[int],
+    apart: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Pages whose inputs did not change are linked from the previous site, not rendered: the
     site is still the one a cold single-process build gives, byte for byte."""
@@ -135,6 +158,7 @@ def test_after_edits_a_cached_build_is_byte_identical_to_a_cold_one(
     assert (root / "site").stat().st_ino == spare_folder, "the third build filled the spare"
     assert third == _build(root, "cold", jobs=1, cache=False, articles=29)
     assert cached.keys() - third.keys(), "pages vanished"
+    assert len(apart) == 3, "the cached builds read and merged in a child"
 
 
 def _linked_pages(monkeypatch: pytest.MonkeyPatch) -> list[int]:

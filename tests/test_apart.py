@@ -1,0 +1,85 @@
+"""A stage run in a forked child gives the parent its result or its error, and never outlives
+the parent's wait: killed, it is reported; on Ctrl-C it is stopped."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from generator.apart import in_child
+from generator.errors import ContentError, Location, OutputError
+from generator.model import Span, Timex
+from generator.workers import WorkerTraceback
+
+
+def test_the_childs_result_comes_back_equal_and_made_elsewhere() -> None:
+    moment = datetime(2025, 6, 2, tzinfo=UTC)
+    made = Timex(Span(3, 9), "Monday", "DATE", "2025-06-02", "weekday", start=moment, end=moment)
+
+    pid, result = in_child(lambda: (os.getpid(), (made, made)), "testing")
+
+    assert pid != os.getpid()
+    assert result == (made, made)
+    assert result[0] is result[1], "what the child shared arrives shared"
+
+
+def failing() -> None:
+    raise ContentError("bad date", Location("a.md", 3), hint="write it out")
+
+
+def test_the_childs_error_is_raised_with_where_it_was_raised() -> None:
+    with pytest.raises(ContentError, match="bad date") as raised:
+        in_child(failing, "testing")
+    assert str(raised.value) == "a.md:3: error: bad date (hint: write it out)"
+    cause = raised.value.__cause__
+    assert isinstance(cause, WorkerTraceback) and "in failing" in str(cause)
+
+
+class Unpicklable(Exception):
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("not across a pipe")
+
+
+def test_an_error_that_cannot_cross_the_pipe_arrives_as_its_type_and_message() -> None:
+    def stage() -> None:
+        raise Unpicklable("lost lock")
+
+    with pytest.raises(RuntimeError, match=r"^Unpicklable: lost lock$"):
+        in_child(stage, "testing")
+
+
+def test_a_child_that_is_killed_is_reported_by_what_it_was_doing() -> None:
+    def stage() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with pytest.raises(OutputError, match=r"reading the articles stopped \(killed by signal 9\)"):
+        in_child(stage, "reading the articles")
+
+
+def test_ctrl_c_stops_the_child_and_reaches_the_parent(tmp_path: Path) -> None:
+    started = tmp_path / "pid"
+
+    def stage() -> None:
+        started.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    def interrupt() -> None:
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=interrupt, daemon=True).start()
+    begun = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        in_child(stage, "testing")
+    assert time.monotonic() - begun < 30, "the parent did not wait for the child's sleep"
+    child = int(started.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # gone and reaped
