@@ -11,7 +11,8 @@ parts, one Pagefind run each, within a memory budget, and the search page merges
 Pagefind 1.5 writes its filter indexes, and so the metadata index that names them, with values
 in hash-map order, which changes from run to run (Pagefind issue #638). After it runs, each
 filter index is rewritten with its values sorted and named as Pagefind names it, by the SHA-1 of
-its CBOR, and so is the metadata index, so the same pages always give the same bytes.
+its CBOR, and so is the metadata index, so the same pages always give the same bytes. That is
+done in memory, before a part's output is cached or written.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import cbor2
 from generator.errors import DatelineError, OutputError
 from generator.model import SearchRecord
 from generator.pagefind_service import ENTRY, PagefindService
-from generator.search_cache import PartCache
+from generator.search_cache import Files, PartCache
 from generator.searchable import record_html, record_words
 from generator.write import link_unchanged, write_new
 
@@ -90,15 +91,15 @@ def index_site(
                 pool.submit(index, part, bundle, bundle != bundles[0])
                 for part, bundle in zip(parts, bundles, strict=True)
             ]
-            for run in runs:
-                run.result()
+            warnings = tuple(warning for run in runs for warning in run.result())
     except (OutputError, OSError) as exc:
         shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         reason = exc.message if isinstance(exc, OutputError) else str(exc)
         return (_warning(f"search index skipped: {reason}"),)
     finally:
         shutil.rmtree(spool, ignore_errors=True)
-    return _finish(bundles)
+    _name_parts(bundles)
+    return warnings[:1]  # one format warning says it for every part
 
 
 def _executable() -> Path | None:
@@ -174,16 +175,18 @@ def _index_part(
     merged: bool,
     cache: PartCache | None,
     reuse: Callable[[Path], Path] | None,
-) -> None:  # runs in a thread: Pagefind works in its own process, this only feeds it
-    """One Pagefind run, or the cache's copy of it: the part's pages into the bundle folder. A
-    merged bundle is read only for its index; Pagefind's scripts, styles and WebAssembly come
-    from the first. A file the previous site has unchanged is linked: most of a part's files
-    (a fragment a page) are, after an edit, and a link costs a tenth of a write."""
+) -> tuple[DatelineError, ...]:  # runs in a thread: Pagefind works in its own process
+    """One Pagefind run, normalised, or the cache's copy of it: the part's pages into the bundle
+    folder; a warning if Pagefind's output could not be normalised. A merged bundle is read
+    only for its index; Pagefind's scripts, styles and WebAssembly come from the first. A file
+    the previous site has unchanged is linked: most of a part's files (a fragment a page) are,
+    after an edit, and a link costs a tenth of a write."""
     key = cache.key(executable, part, merged) if cache else ""
     files = cache.load(key) if cache else None
+    warnings: tuple[DatelineError, ...] = ()
     if files is None:
-        files = _run_pagefind(executable, part)
-        if cache:
+        files, warnings = _normalised_or_not(_run_pagefind(executable, part))
+        if cache and not warnings:
             cache.save(key, files)
     for name, data in files:
         if merged and not _index_file(name):
@@ -192,6 +195,7 @@ def _index_part(
         path.parent.mkdir(parents=True, exist_ok=True)
         if reuse is None or not link_unchanged(reuse(path), path, data):
             write_new(path, data)
+    return warnings
 
 
 def _run_pagefind(executable: Path, part: Path) -> list[tuple[str, bytes]]:
@@ -204,61 +208,58 @@ def _index_file(name: str) -> bool:
     return "/" in name or name == ENTRY or name.endswith(".pf_meta")
 
 
-def _finish(bundles: list[Path]) -> tuple[DatelineError, ...]:
-    """Names the merged bundles for the search page and normalises every bundle."""
+def _name_parts(bundles: list[Path]) -> None:
+    """Names the merged bundles for the search page."""
     names = [bundle.name + "/" for bundle in bundles[1:]]
     script = f"window.datelineSearchParts = {json.dumps(names)};\n"
     write_new(bundles[0] / PARTS_SCRIPT, script.encode())
+
+
+def _normalised_or_not(files: Files) -> tuple[Files, tuple[DatelineError, ...]]:
+    """The bundle's files normalised, or as Pagefind wrote them and a warning."""
     try:
-        for bundle in bundles:
-            normalise_index(bundle)
+        return normalised(files), ()
     except (OSError, ValueError, LookupError, TypeError, cbor2.CBORError) as exc:
         message = f"search index not normalised: unexpected Pagefind output: {exc}"
-        return (_warning(message, hint=FORMAT_HINT),)
-    return ()
+        return files, (_warning(message, hint=FORMAT_HINT),)
 
 
-def normalise_index(bundle: Path) -> None:
-    """Rewrites each language's filter and metadata indexes in sorted order, named by content.
-    The old files go only once the entry file names the new ones, so search never breaks."""
-    entry_path = bundle / ENTRY
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    stale: list[Path] = []
+def normalised(files: Files) -> Files:
+    """A bundle's files (name, bytes) with each language's filter and metadata indexes
+    rewritten in sorted order and named by content, and the entry file naming them."""
+    bundle = dict(files)
+    entry = json.loads(bundle[ENTRY])
     for language in entry["languages"].values():
-        language["hash"], replaced = _normalise_language(bundle, language["hash"])
-        stale.extend(replaced)
+        language["hash"] = _normalise_language(bundle, language["hash"])
     compact = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-    write_new(entry_path, compact.encode())
-    for path in stale:
-        path.unlink(missing_ok=True)
+    bundle[ENTRY] = compact.encode()
+    return sorted(bundle.items())
 
 
-def _normalise_language(bundle: Path, meta_name: str) -> tuple[str, list[Path]]:
-    """Rewrites one language's indexes; returns the metadata index's new name and the files
-    it no longer uses."""
+def _normalise_language(bundle: dict[str, bytes], meta_name: str) -> str:
+    """Rewrites one language's indexes in `bundle`; returns the metadata index's new name."""
     language = meta_name.rsplit("_", 1)[0]
-    meta_path = bundle / f"pagefind.{meta_name}.pf_meta"
-    meta = _read(meta_path)
-    old = [bundle / "filter" / f"{name}.pf_filter" for _, name in meta[META_FILTERS]]
-    meta[META_FILTERS] = _rewrite_filters(bundle / "filter", language, meta[META_FILTERS])
+    meta = _taken(bundle, f"pagefind.{meta_name}.pf_meta")
+    filters = sorted((str(name), str(old)) for name, old in meta[META_FILTERS])
+    payloads = [_sorted_filter(_taken(bundle, f"filter/{n}.pf_filter")) for _, n in filters]
+    meta[META_FILTERS] = _renamed(bundle, language, filters, payloads)
     payload = cbor2.dumps(meta, canonical=True)
     new_name = f"{language}_{_sha1(payload)[: len(language) + 8]}"
-    _write(bundle / f"pagefind.{new_name}.pf_meta", payload)
-    kept = {bundle / "filter" / f"{name}.pf_filter" for _, name in meta[META_FILTERS]}
-    kept.add(bundle / f"pagefind.{new_name}.pf_meta")
-    return new_name, [path for path in [meta_path, *old] if path not in kept]
+    bundle[f"pagefind.{new_name}.pf_meta"] = _packed(payload)
+    return new_name
 
 
-def _rewrite_filters(folder: Path, language: str, listed: Any) -> list[list[str]]:
-    """Writes the filter indexes the metadata lists as `[[filter, name], ...]` again; returns the
-    new list, in filter order, named `<language>_<7 hex digits of SHA-1>` as Pagefind names them."""
-    filters = sorted((str(name), str(old)) for name, old in listed)
-    payloads = [_sorted_filter(_read(folder / f"{old}.pf_filter")) for _, old in filters]
+def _renamed(
+    bundle: dict[str, bytes], language: str, filters: list[tuple[str, str]], payloads: list[bytes]
+) -> list[list[str]]:
+    """Puts the filter indexes in `bundle`; returns the metadata's list of them, `[[filter,
+    name], ...]` in filter order, each named `<language>_<7 hex digits of SHA-1>` as Pagefind
+    names them."""
     taken: set[str] = set()
     renamed = []
     for (name, _), payload in zip(filters, payloads, strict=True):
         new = _unique(f"{language}_{_sha1(payload)}", len(language) + 1 + FILTER_HASH_DIGITS, taken)
-        _write(folder / f"{new}.pf_filter", payload)
+        bundle[f"filter/{new}.pf_filter"] = _packed(payload)
         renamed.append([name, new])
     return renamed
 
@@ -279,15 +280,16 @@ def _unique(full: str, length: int, taken: set[str]) -> str:
     return name
 
 
-def _read(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
+def _taken(bundle: dict[str, bytes], name: str) -> Any:
+    """The payload of the index file `name`, which leaves the bundle (normalised, it is renamed)."""
+    data = gzip.decompress(bundle.pop(name))
     if not data.startswith(MARKER):
-        raise ValueError(f"{path.name} does not start with {MARKER.decode()}")
+        raise ValueError(f"{name.rsplit('/', 1)[-1]} does not start with {MARKER.decode()}")
     return cbor2.loads(data[len(MARKER) :])
 
 
-def _write(path: Path, payload: bytes) -> None:
-    write_new(path, gzip.compress(MARKER + payload, compresslevel=9, mtime=0))
+def _packed(payload: bytes) -> bytes:
+    return gzip.compress(MARKER + payload, compresslevel=9, mtime=0)
 
 
 def _sha1(payload: bytes) -> str:

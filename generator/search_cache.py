@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 SEARCH_DIR = "search"
-_FORMAT = b"dateline-search-part-1"
+_FORMAT = b"dateline-search-part-2"  # 2: stored normalised (generator.search.normalised)
 Files = list[tuple[str, bytes]]
 
 

@@ -224,41 +224,42 @@ def pack(payload: object) -> bytes:
     return gzip.compress(search.MARKER + cbor2.dumps(payload), mtime=0)
 
 
-def unpack(path: Path) -> Any:
-    return cbor2.loads(gzip.decompress(path.read_bytes())[len(search.MARKER) :])
-
-
-def pagefind_like_bundle(folder: Path, places: list[list[Any]], kinds: list[list[Any]]) -> Path:
-    """A bundle as Pagefind 1.5 writes it: filters in the order given, under made-up names."""
-    bundle = folder / "pagefind"
-    (bundle / "filter").mkdir(parents=True)
-    (bundle / "filter" / "en_aaaaaaa.pf_filter").write_bytes(pack(["place", places]))
-    (bundle / "filter" / "en_bbbbbbb.pf_filter").write_bytes(pack(["kind", kinds]))
+def pagefind_like_bundle(
+    places: list[list[Any]], kinds: list[list[Any]]
+) -> list[tuple[str, bytes]]:
+    """A bundle's files as Pagefind 1.5 writes them: filters in the order given, under made-up
+    names."""
     meta = ["1.5.2", [["en_1234567", 10]], [["a", "z", "en_7654321"]],
             [["place", "en_aaaaaaa"], ["kind", "en_bbbbbbb"]], [], ["title"]]  # fmt: skip
-    (bundle / "pagefind.en_0123456789.pf_meta").write_bytes(pack(meta))
     entry = {"version": "1.5.2", "languages": {"en": {"hash": "en_0123456789", "page_count": 2}}}
-    (bundle / "pagefind-entry.json").write_text(json.dumps(entry, separators=(",", ":")))
-    return bundle
+    return [
+        ("filter/en_aaaaaaa.pf_filter", pack(["place", places])),
+        ("filter/en_bbbbbbb.pf_filter", pack(["kind", kinds])),
+        ("pagefind.en_0123456789.pf_meta", pack(meta)),
+        ("index/en_1234567.pf_index", b"untouched"),
+        ("pagefind-entry.json", json.dumps(entry, separators=(",", ":")).encode()),
+    ]
 
 
 def bundle_files(bundle: Path) -> dict[str, bytes]:
     return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*.*")}
 
 
-def test_filter_values_in_any_order_give_the_same_bytes(tmp_path: Path) -> None:
+def unpacked(data: bytes) -> Any:
+    return cbor2.loads(gzip.decompress(data)[len(search.MARKER) :])
+
+
+def test_filter_values_in_any_order_give_the_same_bytes() -> None:
     places = [["Kyiv", [1, 0]], ["Istanbul", [1]], ["Ärger", [0]]]
     kinds = [["Entry", [1]], ["Article", [0]]]
-    one = pagefind_like_bundle(tmp_path / "one", places, kinds)
-    two = pagefind_like_bundle(tmp_path / "two", places[::-1], kinds[::-1])
-    search.normalise_index(one)
-    search.normalise_index(two)
-    assert bundle_files(one) == bundle_files(two)
-    (meta_file,) = one.glob("pagefind.*.pf_meta")
-    meta = unpack(meta_file)
-    assert meta[3] == [["kind", "en_" + sha1(meta_file, "kind")[:7]],
-                       ["place", "en_" + sha1(meta_file, "place")[:7]]]  # fmt: skip
-    assert unpack(one / "filter" / f"{meta[3][1][1]}.pf_filter") == [
+    one = dict(search.normalised(pagefind_like_bundle(places, kinds)))
+    two = dict(search.normalised(pagefind_like_bundle(places[::-1], kinds[::-1])))
+    assert one == two
+    (meta_name,) = [name for name in one if name.endswith(".pf_meta")]
+    meta = unpacked(one[meta_name])
+    assert meta[3] == [["kind", "en_" + sha1(one, meta, "kind")[:7]],
+                       ["place", "en_" + sha1(one, meta, "place")[:7]]]  # fmt: skip
+    assert unpacked(one[f"filter/{meta[3][1][1]}.pf_filter"]) == [
         "place", [["Istanbul", [1]], ["Kyiv", [0, 1]], ["Ärger", [0]]]
     ]  # fmt: skip
     assert meta[:3] + meta[4:] == [
@@ -268,21 +269,20 @@ def test_filter_values_in_any_order_give_the_same_bytes(tmp_path: Path) -> None:
         [],
         ["title"],
     ]
-    entry = json.loads((one / "pagefind-entry.json").read_text())
-    assert meta_file.name == f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
-    assert (
-        hashlib.sha1(gzip.decompress(meta_file.read_bytes())[12:]).hexdigest()[:10]
-        in meta_file.name
-    )
-    assert sorted(p.name for p in (one / "filter").iterdir()) == sorted(
-        f"{h}.pf_filter" for _, h in meta[3]
-    )
+    entry = json.loads(one["pagefind-entry.json"])
+    assert meta_name == f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
+    assert hashlib.sha1(gzip.decompress(one[meta_name])[12:]).hexdigest()[:10] in meta_name
+    assert sorted(one) == sorted(
+        ["pagefind-entry.json", meta_name, "index/en_1234567.pf_index"]
+        + [f"filter/{h}.pf_filter" for _, h in meta[3]]
+    ), "the old filter and metadata files are gone, the others kept"
+    assert one["index/en_1234567.pf_index"] == b"untouched"
 
 
-def sha1(meta_file: Path, name: str) -> str:
+def sha1(files: dict[str, bytes], meta: Any, name: str) -> str:
     """The SHA-1 of the CBOR of the filter index `name` listed in the metadata index."""
-    (hash_,) = [h for n, h in unpack(meta_file)[3] if n == name]
-    payload = gzip.decompress((meta_file.parent / "filter" / f"{hash_}.pf_filter").read_bytes())
+    (hash_,) = [h for n, h in meta[3] if n == name]
+    payload = gzip.decompress(files[f"filter/{hash_}.pf_filter"])
     return hashlib.sha1(payload[len(search.MARKER) :]).hexdigest()
 
 
@@ -306,30 +306,28 @@ def test_a_real_index_is_normalised_and_normalising_again_changes_nothing(tmp_pa
     ]
     assert search.index_site(tmp_path, lambda: records, "en") == ()
     bundle = tmp_path / "pagefind"
-    (meta_file,) = bundle.glob("pagefind.*.pf_meta")
-    kind_and_place = unpack(meta_file)[3]
+    files = bundle_files(bundle)
+    (meta_name,) = [name for name in files if name.endswith(".pf_meta")]
+    kind_and_place = unpacked(files[meta_name])[3]
     assert [name for name, _ in kind_and_place] == ["kind", "place"]
     place_hash = kind_and_place[1][1]
-    values = unpack(bundle / "filter" / f"{place_hash}.pf_filter")[1]
+    values = unpacked(files[f"filter/{place_hash}.pf_filter"])[1]
     assert [value for value, _ in values] == ["Istanbul", "Kyiv", "Ternopil"]
-    assert place_hash == "en_" + sha1(meta_file, "place")[:7]
-    before = bundle_files(bundle)
-    search.normalise_index(bundle)
-    assert bundle_files(bundle) == before
+    assert place_hash == "en_" + sha1(files, unpacked(files[meta_name]), "place")[:7]
+    assert dict(search.normalised(sorted(files.items()))) == files
 
 
 def test_an_index_in_an_unknown_format_is_a_warning(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def pagefind_wrote(*_: object, **__: object) -> None:
-        written = pagefind_like_bundle(tmp_path, [["Kyiv", [0]]], [["Entry", [0]]])
-        (written / "filter" / "en_bbbbbbb.pf_filter").write_bytes(gzip.compress(b"pagefind_dcx"))
-
+    written = pagefind_like_bundle([["Kyiv", [0]]], [["Entry", [0]]])
+    written[1] = ("filter/en_bbbbbbb.pf_filter", gzip.compress(b"pagefind_dcx"))
     monkeypatch.setattr(search, "_executable", lambda: Path("pagefind"))
-    monkeypatch.setattr(search, "_index_part", pagefind_wrote)
+    monkeypatch.setattr(search, "_run_pagefind", lambda *_: written)
     (warning,) = search.index_site(tmp_path, lambda: [record("a")], "en")
     assert str(warning) == (
         "warning: search index not normalised: unexpected Pagefind output: "
         "en_bbbbbbb.pf_filter does not start with pagefind_dcd (hint: search works, but two "
         "builds may differ; pin pagefind to a 1.x release)"
     )
+    assert dict(written).items() <= bundle_files(tmp_path / "pagefind").items(), "kept as written"

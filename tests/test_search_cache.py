@@ -43,17 +43,22 @@ def index(site: Path, records: list[SearchRecord], cache: PartCache | None) -> d
 
 
 @needs_pagefind
-def test_unchanged_parts_come_from_the_cache_as_pagefind_made_them(
+def test_unchanged_parts_come_from_the_cache_normalised(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     pagefind = Counted(monkeypatch)
+    normalised: list[int] = []
+    real = search.normalised
+    monkeypatch.setattr(search, "normalised", lambda files: normalised.append(1) or real(files))
     cache = PartCache(tmp_path / "cache")
     records = [record(name) for name in "abcdef"]
     first = index(tmp_path / "first", records, cache)
     made = pagefind.runs
     assert made >= 2
+    assert len(normalised) == made
     assert index(tmp_path / "again", records, PartCache(tmp_path / "cache")) == first
     assert pagefind.runs == made
+    assert len(normalised) == made, "the cache keeps each part normalised"
 
 
 @needs_pagefind
