@@ -83,13 +83,9 @@ def _with_headline(candidates: tuple[Candidate, ...], article: Article) -> tuple
     fine = [i for i, c in enumerate(candidates) if c.when.precision in FINE]
     if not headline or not fine:
         return candidates
-    best = max(fine, key=lambda i: (len(headline & _profile(candidates[i])), -i))
+    best = max(fine, key=lambda i: (len(headline & candidates[i].all_words), -i))
     chosen = replace(candidates[best], context=candidates[best].context | headline)
     return (*candidates[:best], chosen, *candidates[best + 1 :])
-
-
-def _profile(candidate: Candidate) -> frozenset[str]:
-    return candidate.words | candidate.context
 
 
 def sentence_timexes(timexes: tuple[Timex, ...], starts: list[int], span: Span) -> list[Timex]:

@@ -156,6 +156,13 @@ class Candidate:
     names: frozenset[str] = field(default_factory=frozenset)
     mention: bool = False
 
+    @property
+    def all_words(self) -> frozenset[str]:
+        """Its words and its context's: `context` itself when it holds `words`, as extraction
+        makes it (a union would copy it: 200 MB of sets while merging 10,000 articles)."""
+        context = self.context
+        return context if self.words <= context else self.words | context
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

@@ -76,7 +76,7 @@ class WordWeights:
     def profile(self, candidate: Candidate) -> Profile:
         found = self._profiles.get(id(candidate))
         if found is None:
-            words = candidate.words | candidate.context
+            words = candidate.all_words
             rare = frozenset(n for n in candidate.names if n in self.holders)
             found = Profile(
                 candidate,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -74,3 +75,25 @@ def test_an_attribution_that_ends_the_sentence_does_not_date_a_report(
 )
 def test_page_furniture_and_street_numbers_make_no_entry(paragraph: str) -> None:
     assert read(paragraph) == []
+
+
+def test_a_reports_context_holds_its_words_so_merging_copies_neither() -> None:
+    body = (
+        "On Monday, drones struck an airfield near Olenya. "
+        "The strike destroyed several bombers, officials said.\n\n"
+        "Talks in Istanbul followed on Tuesday."
+    )
+    reading = read_article(
+        Article(
+            path="a.md", slug="a", title="Drones strike airfield", body=body, body_line=5,
+            published=datetime(2025, 6, 13, tzinfo=ZoneInfo("UTC")), timezone="UTC",
+            language="en",
+        )
+    )  # fmt: skip
+    assert reading.candidates
+    for candidate in (*reading.candidates, *reading.mentions):
+        assert candidate.words <= candidate.context
+        assert candidate.all_words is candidate.context
+    first = reading.candidates[0]
+    apart = replace(first, context=frozenset({"elsewhere"}))
+    assert apart.all_words == first.words | {"elsewhere"}
