@@ -11,6 +11,7 @@ exits, the stage leaves the parent only the result, packed densely.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import pickle
 import signal
@@ -30,7 +31,8 @@ _DONE, _FAILED = b"T", b"E"  # the first byte the child sends: what the pickle a
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and sys.platform != "win32"
+    """Whether this system can fork a process that shares the parent's memory (not Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def in_child(stage: Callable[[], T], what: str) -> T:

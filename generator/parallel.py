@@ -21,6 +21,7 @@ from multiprocessing.context import ForkContext, ForkProcess
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
+from generator.apart import can_fork
 from generator.collection import heap_frozen
 from generator.errors import OutputError
 from generator.render import Planned
@@ -45,7 +46,7 @@ def write_planned(
     `reuse`, a page whose key the previous build stored is linked, not rendered, and `reuse`
     gathers what this build stores. The old site is removed as `stage_site` says."""
     processes = process_count(jobs)
-    if processes == 1 or len(planned) < PARALLEL_THRESHOLD or not _can_fork():
+    if processes == 1 or len(planned) < PARALLEL_THRESHOLD or not can_fork():
         fill = partial(_write_serial, planned, reuse)
     else:
         fill = partial(_write_forked, planned, processes, reuse)
@@ -66,10 +67,6 @@ def _write_serial(
     if reuse is not None:
         reuse.gather(record for record in records if record is not None)
     return tuple(path for path, _ in planned)
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 @dataclass(frozen=True, slots=True)
