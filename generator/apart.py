@@ -63,12 +63,14 @@ def _run(stage: Callable[[], T], writable: int, parent: int) -> None:
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops us on Ctrl-C
         die_with_parent(parent)
+        # No collections: the child is gone soon, and each full one walked all it had made (at
+        # 10,000 articles one came as merging ended: 1.7 s, for no memory given back).
+        gc.disable()
         outcome: object
         try:
             outcome, kind = stage(), _DONE
         except BaseException as error:  # every error is the parent's to raise
             outcome, kind = (portable(error), traceback.format_exc()), _FAILED
-        gc.disable()  # nothing is freed from here on: collections would only walk the result
         return_freed_blocks()  # the merge's word sets: 230 MB less while the result is sent
         with os.fdopen(writable, "wb") as stream:
             stream.write(kind)

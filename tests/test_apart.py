@@ -3,6 +3,7 @@ the parent's wait: killed, it is reported; on Ctrl-C it is stopped."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -27,6 +28,11 @@ def test_the_childs_result_comes_back_equal_and_made_elsewhere() -> None:
     assert pid != os.getpid()
     assert result == (made, made)
     assert result[0] is result[1], "what the child shared arrives shared"
+
+
+def test_the_child_collects_no_garbage_and_the_parent_still_does() -> None:
+    assert in_child(gc.isenabled, "testing") is False
+    assert gc.isenabled()
 
 
 def failing() -> None:
