@@ -6,6 +6,7 @@ single-process build give byte-identical sites.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -160,10 +161,17 @@ def _read_all(
     chunk = max(1, min(32, len(work) // (processes * 8)))
     context = multiprocessing.get_context("fork" if "fork" in _methods() else None)
     with ProcessPoolExecutor(
-        processes, context, initializer=die_with_parent, initargs=(os.getpid(),)
+        processes, context, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
         results = pool.map(_read_one, work, [config] * len(work), chunksize=chunk)
         yield from _shown(results, len(work), progress)
+
+
+def _start_worker(parent: int) -> None:
+    """A reading worker goes when the build goes, and collects garbage, though it was forked
+    from a process that collects none (a build's reading and merging child, generator.apart)."""
+    die_with_parent(parent)
+    gc.enable()
 
 
 def _methods() -> list[str]:

@@ -4,10 +4,12 @@ the parent's wait: killed, it is reported; on Ctrl-C it is stopped."""
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import signal
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 from generator.apart import in_child
 from generator.errors import ContentError, Location, OutputError
 from generator.model import Span, Timex
+from generator.reading import _start_worker
 from generator.workers import WorkerTraceback
 
 
@@ -33,6 +36,17 @@ def test_the_childs_result_comes_back_equal_and_made_elsewhere() -> None:
 def test_the_child_collects_no_garbage_and_the_parent_still_does() -> None:
     assert in_child(gc.isenabled, "testing") is False
     assert gc.isenabled()
+
+
+def worker_collects() -> bool:
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(1, context, initializer=_start_worker, initargs=(os.getpid(),))
+    with pool:
+        return pool.submit(gc.isenabled).result()
+
+
+def test_a_reading_worker_forked_from_the_child_collects_garbage() -> None:
+    assert in_child(worker_collects, "testing") is True
 
 
 def failing() -> None:
