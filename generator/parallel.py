@@ -26,7 +26,7 @@ from generator.collection import heap_frozen
 from generator.errors import OutputError
 from generator.render import Planned
 from generator.reuse import Record, Reuse, write_page
-from generator.workers import WorkerTraceback, die_with_parent, portable
+from generator.workers import WorkerTraceback, die_with_parent, portable, process_count
 from generator.write import stage_site
 
 # Below this many pages (about half a second of rendering), forking costs more than it saves.
@@ -52,11 +52,6 @@ def write_planned(
         fill = partial(_write_forked, planned, processes, reuse)
     paths = [path for path, _ in planned]
     return stage_site(out_dir, fill, finish, remove_later, paths)
-
-
-def process_count(jobs: int | None) -> int:
-    """How many processes `--jobs` asks for: by default one per core."""
-    return max(1, jobs or os.cpu_count() or 1)
 
 
 def _write_serial(

@@ -27,7 +27,7 @@ from generator.errors import BuildFailed, DatelineError
 from generator.hosting import hosting_files
 from generator.merge import merge_events
 from generator.model import Article, Reading, Timeline, Written
-from generator.parallel import process_count, write_planned
+from generator.parallel import write_planned
 from generator.reading import Progress, Work, article_work, read_article, read_articles
 from generator.render import plan_keyed_site, plan_site, planned_file
 from generator.reuse import Reuse, load_page_keys, save_page_keys
@@ -35,6 +35,7 @@ from generator.search import index_site
 from generator.search_cache import SEARCH_DIR, PartCache
 from generator.searchable import search_records
 from generator.theme import default_templates, load_theme
+from generator.workers import process_count
 from generator.write import MARKER
 
 __all__ = ["BuildResult", "Progress", "build", "check", "extract", "make_timeline", "read_article"]

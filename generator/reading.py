@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from generator.apart import can_fork
 from generator.cache import CachedReading, article_key
 from generator.collection import made_apart
 from generator.config import Config
@@ -29,7 +30,7 @@ from generator.places import find_places
 from generator.readings_cache import Stored, load_readings, save_readings
 from generator.text import plain_text, split_sentences
 from generator.timex import tag
-from generator.workers import die_with_parent
+from generator.workers import die_with_parent, process_count
 
 T = TypeVar("T")
 
@@ -152,14 +153,14 @@ def _read_one(item: Work, config: Config) -> Outcome:
 def _read_all(
     work: list[Work], config: Config, jobs: int | None, progress: Progress | None
 ) -> Iterator[Outcome]:
-    processes = max(1, jobs or os.cpu_count() or 1)
+    processes = process_count(jobs)
     if processes == 1 or len(work) < PARALLEL_THRESHOLD:
         results: Iterable[Outcome] = (_read_one(item, config) for item in work)
         yield from _shown(results, len(work), progress)
         return
     find_places("")  # loads the gazetteer once, before the workers fork and share it
     chunk = max(1, min(32, len(work) // (processes * 8)))
-    context = multiprocessing.get_context("fork" if "fork" in _methods() else None)
+    context = multiprocessing.get_context("fork" if can_fork() else None)
     with ProcessPoolExecutor(
         processes, context, initializer=_start_worker, initargs=(os.getpid(),)
     ) as pool:
@@ -172,10 +173,6 @@ def _start_worker(parent: int) -> None:
     from a process that collects none (a build's reading and merging child, generator.apart)."""
     die_with_parent(parent)
     gc.enable()
-
-
-def _methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
 
 
 def _shown(results: Iterable[Outcome], count: int, progress: Progress | None) -> Iterable[Outcome]:

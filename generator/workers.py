@@ -31,6 +31,11 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def process_count(jobs: int | None) -> int:
+    """How many processes `--jobs` asks for: by default one per core."""
+    return max(1, jobs or os.cpu_count() or 1)
+
+
 class WorkerTraceback(Exception):
     """Where a worker's error was raised, as text: the cause of an error that crossed a pipe,
     which keeps no traceback of its own."""
