@@ -86,12 +86,11 @@ def index_site(
             folder / BUNDLE / f"part-{n}" for n in range(2, len(parts) + 1)
         ]
         index = partial(_index_part, executable, cache=cache, reuse=_reuse(folder, previous))
+        work = [(p, b, b != bundles[0]) for p, b in zip(parts, bundles, strict=True)]
+        keys = [cache.key(executable, part, merged) if cache else "" for part, _, merged in work]
         with ThreadPoolExecutor(max(1, jobs)) as pool:
-            runs = [
-                pool.submit(index, part, bundle, bundle != bundles[0])
-                for part, bundle in zip(parts, bundles, strict=True)
-            ]
-            warnings = tuple(warning for run in runs for warning in run.result())
+            runs = {n: pool.submit(index, *work[n], keys[n]) for n in _uncached_first(keys, cache)}
+            warnings = tuple(warning for n in range(len(work)) for warning in runs[n].result())
     except (OutputError, OSError) as exc:
         shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         reason = exc.message if isinstance(exc, OutputError) else str(exc)
@@ -161,6 +160,14 @@ def _deal(pages: Path, hashes: Sequence[int], parts: list[Path]) -> None:
     pages.unlink()
 
 
+def _uncached_first(keys: list[str], cache: PartCache | None) -> list[int]:
+    """The parts' numbers, those Pagefind must index first: the stored parts are then copied
+    while it runs, not before it (after one article's edit, one part in nine is indexed)."""
+    if cache is None:
+        return list(range(len(keys)))
+    return sorted(range(len(keys)), key=lambda number: cache.holds(keys[number]))
+
+
 def _reuse(folder: Path, previous: Path | None) -> Callable[[Path], Path] | None:
     """Where a file bound for FOLDER's index was in the previous site's, if there is one."""
     if previous is None or not (previous / BUNDLE).is_dir():
@@ -173,6 +180,7 @@ def _index_part(
     part: Path,
     bundle: Path,
     merged: bool,
+    key: str,
     cache: PartCache | None,
     reuse: Callable[[Path], Path] | None,
 ) -> tuple[DatelineError, ...]:  # runs in a thread: Pagefind works in its own process
@@ -181,18 +189,20 @@ def _index_part(
     only for its index; Pagefind's scripts, styles and WebAssembly come from the first. A file
     the previous site has unchanged is linked: most of a part's files (a fragment a page) are,
     after an edit, and a link costs a tenth of a write."""
-    key = cache.key(executable, part, merged) if cache else ""
     files = cache.load(key) if cache else None
     warnings: tuple[DatelineError, ...] = ()
     if files is None:
         files, warnings = _normalised_or_not(_run_pagefind(executable, part))
         if cache and not warnings:
             cache.save(key, files)
+    folders: set[Path] = set()
     for name, data in files:
         if merged and not _index_file(name):
             continue
         path = bundle / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:  # thousands of fragments share a folder
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         if reuse is None or not link_unchanged(reuse(path), path, data):
             write_new(path, data)
     return warnings

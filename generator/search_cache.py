@@ -40,6 +40,10 @@ class PartCache:
         self.used.add(digest.hexdigest())
         return digest.hexdigest()
 
+    def holds(self, key: str) -> bool:
+        """Whether a part's files are stored under the key (readable or not)."""
+        return (self.folder / key).is_file()
+
     def load(self, key: str) -> Files | None:
         """The part's files from the last build, or None when they are missing or unreadable."""
         path = self.folder / key

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,32 @@ def test_an_edited_page_reindexes_only_its_part(
     cached = index(tmp_path / "edited", edited, PartCache(tmp_path / "cache"))
     assert pagefind.runs == made + 1
     assert cached == index(tmp_path / "uncached", edited, None)
+
+
+@needs_pagefind
+def test_the_edited_part_is_indexed_before_the_stored_ones_are_copied(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    records = [record(name) for name in "abcdef"]
+    index(tmp_path / "first", records, PartCache(tmp_path / "cache"))
+    begun: list[str] = []
+    real_load = PartCache.load
+
+    def load(cache: PartCache, key: str) -> list[tuple[str, bytes]] | None:
+        files = real_load(cache, key)
+        begun.append("index" if files is None else "copy")
+        return files
+
+    monkeypatch.setattr(search, "ThreadPoolExecutor", lambda workers: ThreadPoolExecutor(1))
+    monkeypatch.setattr(PartCache, "load", load)
+    for name in "abcdef":  # whichever part holds the edited page
+        begun.clear()
+        edited = [
+            record(name, "Lviv") if r.path == f"events/{name}/index.html" else r for r in records
+        ]
+        index(tmp_path / f"edited-{name}", edited, PartCache(tmp_path / "cache"))
+        assert begun[0] == "index" and begun.count("index") == 1
+        assert begun.count("copy") >= 2, "the other parts come from the cache, after it"
 
 
 @needs_pagefind
