@@ -97,6 +97,12 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The plant made its first profit in decades.", "decades", FRI, "DURATION", "PXY"),
     ("Repairs to the bridge may take weeks or months.", "weeks or months", FRI, "DURATION", "PXW"),
     ("Residents must live without power for a while.", "a while", FRI, "DURATION", "PXX"),
+    # a length written as a modifier: one unit, or an open count of a plural unit
+    ("The feud is a decades-long one.", "decades-long", FRI, "DURATION", "PXY"),
+    ("Union leaders left their third day-long meeting.", "day-long", FRI, "DURATION", "P1D"),
+    ("A yearlong inquiry cleared the mayor.", "yearlong", FRI, "DURATION", "P1Y"),
+    ("Crowds cheered the weeklong festival.", "weeklong", FRI, "DURATION", "P1W"),
+    ("The firm ended a months-long strike.", "months-long", FRI, "DURATION", "PXM"),
     # a day range that names its month once gives both days
     ("Leaders meet on July 24 and 25 in Rome.", "25", FRI, "DATE", "2025-07-25"),
     ("Leaders meet on July 24 and 25 in Rome.", "July 24", FRI, "DATE", "2025-07-24"),

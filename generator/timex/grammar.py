@@ -212,8 +212,10 @@ RULES: dict[str, str] = {
         r"Election Day|Easter(?: Sunday| Monday| week)?|Good Friday|Memorial Day|Labor Day))"
     ),
     "duration": (
-        rf"(?P<mod>{_MOD_DUR})?(?P<num>{_NUM})[ -](?:(?:more|additional|extra|further|trading|"
-        rf"business|working) )?(?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
+        # "a decades-long feud" counts no units: the article goes with the feud
+        rf"(?P<mod>{_MOD_DUR})?(?!an? {_UNIT}s-long)(?P<num>{_NUM})[ -]"
+        r"(?:(?:more|additional|extra|further|trading|business|working) )?"
+        rf"(?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
         r"(?P<half> and a half)?"
     ),
     "vague-duration": (
@@ -225,7 +227,10 @@ RULES: dict[str, str] = {
         r"(?=[ymwd])(?:(?<=for )|(?<=in )|(?<=within ))"
         r"(?P<unit4>years|months|weeks|decades|days)|"
         r"(?=[dwmy])(?P<unit5>days|weeks|months|years) or (?:days|weeks|months|years|decades)\b|"
-        r"(?=a)(?:(?<=for )|(?<=in )|(?<=after ))(?P<while>a while)(?! ago)"
+        r"(?=a)(?:(?<=for )|(?<=in )|(?<=after ))(?P<while>a while)(?! ago)|"
+        # "decades-long", "a day-long meeting", "yearlong": a length that modifies a noun
+        r"(?P<unit6>hours|days|weeks|months|years|decades|centuries)-long|"
+        r"(?P<one>hour|day|night|week|month|year|decade|century)-?long"
     ),
     "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})(?![ -](?:{_UNIT})s?\b)",
     "century": (

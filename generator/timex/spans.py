@@ -117,7 +117,7 @@ def resolve_past_duration(context: Context) -> Resolution | None:
     return Resolution("DURATION", duration_value(number, unit), "the-past-n-units", _mod(context))
 
 
-_VAGUE_UNITS = ("unit", "unit2", "unit3", "unit4", "unit5")
+_VAGUE_UNITS = ("unit", "unit2", "unit3", "unit4", "unit5", "unit6")
 
 
 def resolve_vague_duration(context: Context) -> Resolution:
@@ -128,6 +128,8 @@ def resolve_vague_duration(context: Context) -> Resolution:
         return Resolution("DATE", "PAST_REF", "past-units")
     if context.part("while"):  # "for a while": a stretch of no stated unit
         return Resolution("DURATION", "PXX", "vague")
+    if context.part("one"):  # "a day-long meeting" lasts one day
+        return Resolution("DURATION", duration_value("1", unit_of(context.part("one"))), "long")
     unit = unit_of(next(context.part(n) for n in _VAGUE_UNITS if context.part(n)))
     value = "PXM" if unit == "quarter" else duration_value("X", unit)
     return Resolution("DURATION", value, "recent-units" if relation else "vague")
