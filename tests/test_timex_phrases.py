@@ -85,6 +85,10 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The strike lasted one day.", "one day", FRI, "DURATION", "P1D"),
     ("Prices will rise again in the future.", "the future", FRI, "DATE", "FUTURE_REF"),
     ("Now the court has ruled on the case.", "Now", FRI, "DATE", "PRESENT_REF"),
+    # the near, short or long term ahead, as an idiom after a preposition
+    ("Fuel prices may stay high in the short term.", "the short term", FRI, "DATE", "FUTURE_REF"),
+    ("She warned of the risks of the near term, but smiled.", "the near term", FRI, "DATE", "FUTURE_REF"),
+    ("Over the long term, shares beat bonds.", "the long term", FRI, "DATE", "FUTURE_REF"),
     ("The firm is here now, they say.", "now", FRI, "DATE", "PRESENT_REF"),
     # a year after a date word stays a year
     ("Results for Fiscal 1990 were weak.", "Fiscal 1990", FRI, "DATE", "1990"),
@@ -157,6 +161,7 @@ NOT_TIMEXES = [
     ("The quarter-to-quarter comparison was better.", "The quarter"),
     ("He runs the farm day-to-day.", "day"),
     ("The vote is crucial to the future of the union.", "the future"),
+    ("Yields in the short term debt market rose.", "the short term"),
     # a year after a capitalised word mid-sentence names a thing
     ("They set up a venture called Orion 1980 to build parts.", "1980"),
     ("The office still runs Windows 2000 machines.", "2000"),

@@ -256,6 +256,7 @@ _REFS = {
     "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
     "once": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "soon": "FUTURE_REF", "future": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }  # fmt: skip
 
 
