@@ -93,6 +93,9 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     # a year after a date word stays a year
     ("Results for Fiscal 1990 were weak.", "Fiscal 1990", FRI, "DATE", "1990"),
     ("Ticket sales peaked in Summer 1999, he said.", "Summer 1999", FRI, "DATE", "1999-SU"),
+    # a year or a decade with pre- or post- is that year or decade, before or after it
+    ("The post-1975 reforms freed the press.", "post-1975", FRI, "DATE", "1975"),
+    ("Rents are back to pre-1990s levels.", "pre-1990s", FRI, "DATE", "199"),
     # a quoted day word is still a day
     ('He said, "Today we begin again."', "Today", FRI, "DATE", "2025-06-06"),
     # an open count of units after for, in or within, or a choice of two units
@@ -191,3 +194,13 @@ def test_timeml_tags_a_count_before_later_as_a_duration() -> None:
     assert to_timeml(text, tag(text, FRI)).endswith(
         '<TIMEX3 tid="t2" type="DURATION" value="P3D">Three days</TIMEX3> later, the town flooded.'
     )
+
+
+def test_pre_and_post_a_year_mark_before_and_after() -> None:
+    found = [(t.value, t.mod) for t in tag("Post-1975 reforms undid pre-1960 laws.", FRI)]
+    assert found == [("1975", "AFTER"), ("1960", "BEFORE")]
+
+
+def test_pre_and_post_a_year_give_no_interval_to_date_an_event_by() -> None:
+    (timex,) = tag("The post-1975 reforms freed the press.", FRI)
+    assert (timex.start, timex.end) == (None, None)

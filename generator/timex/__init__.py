@@ -63,7 +63,9 @@ _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _to_timex(text: str, hit: Hit, resolution: Resolution, timezone: str) -> Timex:
-    bounds = interval(resolution.value, timezone) if resolution.type in ("DATE", "TIME") else None
+    # "post-1959" lies outside the year it names: no calendar interval to date an event by
+    dated = resolution.type in ("DATE", "TIME") and resolution.mod not in ("BEFORE", "AFTER")
+    bounds = interval(resolution.value, timezone) if dated else None
     start, end, precision = bounds if bounds else (None, None, None)
     if resolution.days and bounds:
         zone = ZoneInfo(timezone)

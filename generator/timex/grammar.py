@@ -68,6 +68,8 @@ _NUM_WORD = (
 )
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
 _MOD_DATE = r"(?:early|late|mid|the (?:beginning|start|end|middle) of)[ -]?"
+# "post-1959 politics", "pre-1990s prices": before or after a year or a decade
+_MOD_YEAR = rf"(?:{_MOD_DATE}|(?:pre|post)-)"
 _MOD_DUR = _by_first_letter("nearly|almost|less than|more than|at least|up to") + " "
 _MOD_AGO = (
     _by_first_letter("about|around|roughly|nearly|almost|less than|more than|over|at least|up to")
@@ -187,13 +189,13 @@ RULES: dict[str, str] = {
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
     "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{_YEAR})",
     "decade": (
-        rf"(?:the )?(?P<mod>{_MOD_DATE})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
+        rf"(?:the )?(?P<mod>{_MOD_YEAR})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
     ),
     "season": (
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>the|this|last|next|this past) )?(?P<season>{_SEASON})"
         rf"(?:,?(?: of)? (?:(?P<y>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?"
     ),
-    "year": rf"(?P<mod>{_MOD_DATE})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
+    "year": rf"(?P<mod>{_MOD_YEAR})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
     "month": (
         rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?"
         rf"(?P<mon>{_MONTH_ALONE})(?:,? (?P<spoken>{_SPOKEN_YEAR})|"

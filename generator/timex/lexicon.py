@@ -59,7 +59,7 @@ MODS: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX",
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "pre": "BEFORE", "post": "AFTER",
 }  # fmt: skip
 
 HOLIDAYS: dict[str, str] = {

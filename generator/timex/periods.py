@@ -146,11 +146,16 @@ _NAME_BEFORE = re.compile(r"[a-z,] ([A-Z][a-z]+) $")
 _DATE_WORDS = {*MONTHS, *WEEKDAYS, *SEASONS, "christmas", "easter", "fiscal", "year", "since"}
 
 
+# "post-1959" names a time after the year, not in it: no anchor for what follows
+_OUTSIDE = ("BEFORE", "AFTER")
+
+
 def resolve_year(context: Context) -> Resolution | None:
     name = _NAME_BEFORE.search(context.text, max(0, context.start - 30), context.start)
     if name and name[1].lower() not in _DATE_WORDS and not context.part("mod"):
         return None
-    return Resolution("DATE", context.part("y"), "year", date_mod(context), anchor=True)
+    mod = date_mod(context)
+    return Resolution("DATE", context.part("y"), "year", mod, anchor=mod not in _OUTSIDE)
 
 
 def resolve_month_year(context: Context) -> Resolution:
