@@ -93,6 +93,8 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     # a year after a date word stays a year
     ("Results for Fiscal 1990 were weak.", "Fiscal 1990", FRI, "DATE", "1990"),
     ("Ticket sales peaked in Summer 1999, he said.", "Summer 1999", FRI, "DATE", "1999-SU"),
+    # "the March vote": a month before the noun it dates
+    ("Polls favour the ruling party ahead of the March vote.", "March", dt.date(2025, 2, 10), "DATE", "2025-03"),
     # a year or a decade with pre- or post- is that year or decade, before or after it
     ("The post-1975 reforms freed the press.", "post-1975", FRI, "DATE", "1975"),
     ("Rents are back to pre-1990s levels.", "pre-1990s", FRI, "DATE", "199"),
@@ -165,6 +167,9 @@ NOT_TIMEXES = [
     ("He runs the farm day-to-day.", "day"),
     ("The vote is crucial to the future of the union.", "the future"),
     ("Yields in the short term debt market rose.", "the short term"),
+    # "the March on Washington" is a march, "the May cabinet" a prime minister's
+    ("Crowds joined the March on Washington.", "March"),
+    ("Critics of the May cabinet spoke out.", "May"),
     # a year after a capitalised word mid-sentence names a thing
     ("They set up a venture called Orion 1980 to build parts.", "1980"),
     ("The office still runs Windows 2000 machines.", "2000"),

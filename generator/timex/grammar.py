@@ -32,7 +32,11 @@ _MONTH_ALONE = (
     r"(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)\.(?=\s)|"
     r"(?:(?<=[Ii]n )|(?<=of )|(?<=[Bb]y )|(?<=early )|(?<=late )|(?<=mid-)|(?<=[Ss]ince )|"
     r"(?<=[Uu]ntil )|(?<=last )|(?<=next )|(?<=this )|(?<=[Ee]very )|(?<=[Ee]ach ))"
-    r"(?:May|March))"
+    r"(?:May|March)|"
+    # "the March vote": the month modifies a noun; "the March on Washington" is a march, and
+    # "the May government" a prime minister's
+    r"(?<=[Tt]he )March(?= (?!(?:of|for|on|to|in|from|at|by|with|against|through|past|and|or)\b)"
+    r"[a-z]))"
 )
 _WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
