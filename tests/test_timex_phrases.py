@@ -158,6 +158,8 @@ NOT_TIMEXES = [
     ("Police came in the early hours of Monday.", "hours"),
     ("The custom is two thousand years old.", "two thousand"),
     ("In Paris, the day after the vote, crowds met.", "the day"),
+    # "later in the day" ends before a clause that "before" opens
+    ("She toured the port on May 2 and met the mayor later in the day before flying home.", "the day before"),
     ("Shares rose 4 points on March 3 to 7,000.", "7"),
     # "now" set off at the head of a sentence is a discourse marker
     ("Prices fell. Now, he says, the worst is over.", "Now"),

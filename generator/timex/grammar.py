@@ -165,6 +165,8 @@ RULES: dict[str, str] = {
         r"month|year|weekend)(?: or so)?|"
         # "Oct. 12, the day before the crash": the day an event dates, in apposition to a date
         r"the (?<=, the )(?P<unit5>day)(?= (?:before|after) (?-i:[a-z]))|"
+        # "later in the day before returning home" is that day, and "before" starts a clause
+        r"(?!(?<=in )the (?:day|night) (?:before|after) \w+ing\b)"
         r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)"
         rf"(?: (?P<base>(?:last |next )?{_WEEKDAY}|{_MONTH} {_DAY}|yesterday|tomorrow))?|"
         r"the (?P<unit4>weekend)|"
