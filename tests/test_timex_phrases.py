@@ -106,6 +106,8 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The plant made its first profit in decades.", "decades", FRI, "DURATION", "PXY"),
     ("Repairs to the bridge may take weeks or months.", "weeks or months", FRI, "DURATION", "PXW"),
     ("Residents must live without power for a while.", "a while", FRI, "DURATION", "PXX"),
+    ("Over the years the mill lost its workers.", "the years", FRI, "DURATION", "PXY"),
+    ("The river has moved over the decades.", "the decades", FRI, "DURATION", "PXY"),
     # a length written as a modifier: one unit, or an open count of a plural unit
     ("The feud is a decades-long one.", "decades-long", FRI, "DURATION", "PXY"),
     ("Union leaders left their third day-long meeting.", "day-long", FRI, "DURATION", "P1D"),

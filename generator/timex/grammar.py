@@ -231,6 +231,8 @@ RULES: dict[str, str] = {
         r"quarters)|(?P<unit2>years|months|weeks|decades|days|hours)(?<!early hours)"
         r"(?<!small hours)(?<!wee hours)(?= ago| of| to)|"
         r"the (?P<unit3>years|months|weeks|days) ahead|"
+        # "over the years": an open stretch of those units
+        r"(?=t)(?<=over )the (?P<unit7>years|decades|months|weeks)|"
         # "for years", "within weeks", "weeks or months": an open count of units
         r"(?=[ymwd])(?:(?<=for )|(?<=in )|(?<=within ))"
         r"(?P<unit4>years|months|weeks|decades|days)|"

@@ -117,7 +117,7 @@ def resolve_past_duration(context: Context) -> Resolution | None:
     return Resolution("DURATION", duration_value(number, unit), "the-past-n-units", _mod(context))
 
 
-_VAGUE_UNITS = ("unit", "unit2", "unit3", "unit4", "unit5", "unit6")
+_VAGUE_UNITS = ("unit", "unit2", "unit3", "unit4", "unit5", "unit6", "unit7")
 
 
 def resolve_vague_duration(context: Context) -> Resolution:
