@@ -171,6 +171,8 @@ NOT_TIMEXES = [
     ("He runs the farm day-to-day.", "day"),
     ("The vote is crucial to the future of the union.", "the future"),
     ("Yields in the short term debt market rose.", "the short term"),
+    # "the past" before a count of seasons is no vague past
+    ("Floods hit the valley for the past two springs.", "the past"),
     # "the March on Washington" is a march, "the May cabinet" a prime minister's
     ("Crowds joined the March on Washington.", "March"),
     ("Critics of the May cabinet spoke out.", "May"),

@@ -248,7 +248,9 @@ RULES: dict[str, str] = {
     ),
     "refs": (
         r"(?P<word>now|currently|current|nowadays|at present|presently|recently|lately|"
-        r"formerly|the past|the future(?! of\b)|the near future|a later date|the time being|"
+        # "the past three summers" counts summers, it is no vague past
+        r"formerly|the past(?! (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
+        r" \w)|the future(?! of\b)|the near future|a later date|the time being|"
         # "in the short term": the idiom, not "the short term debt"
         r"(?:(?<=in )|(?<=over )|(?<=for )|(?<=of ))the (?:near|short|long) term(?=\s*[^\w\s]|$|"
         r" (?:and|but|or|as|if|when|while|because|than|is|are|was|were|will|would)\b))"
