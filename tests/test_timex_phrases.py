@@ -104,6 +104,9 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The two brothers have not spoken for years.", "years", FRI, "DURATION", "PXY"),
     ("More troops could be sent within weeks.", "weeks", FRI, "DURATION", "PXW"),
     ("The plant made its first profit in decades.", "decades", FRI, "DURATION", "PXY"),
+    # an open count of centuries keeps TimeML's century unit
+    ("The old bridge stood for centuries.", "centuries", FRI, "DURATION", "PXC"),
+    ("The dispute lasted several centuries.", "several centuries", FRI, "DURATION", "PXC"),
     ("Repairs to the bridge may take weeks or months.", "weeks or months", FRI, "DURATION", "PXW"),
     ("Residents must live without power for a while.", "a while", FRI, "DURATION", "PXX"),
     ("Over the years the mill lost its workers.", "the years", FRI, "DURATION", "PXY"),

@@ -234,8 +234,8 @@ RULES: dict[str, str] = {
         # "over the years": an open stretch of those units
         r"(?=t)(?<=over )the (?P<unit7>years|decades|months|weeks)|"
         # "for years", "within weeks", "weeks or months": an open count of units
-        r"(?=[ymwd])(?:(?<=for )|(?<=in )|(?<=within ))"
-        r"(?P<unit4>years|months|weeks|decades|days)|"
+        r"(?=[ymwdc])(?:(?<=for )|(?<=in )|(?<=within ))"
+        r"(?P<unit4>years|months|weeks|decades|days|centuries)|"
         r"(?=[dwmy])(?P<unit5>days|weeks|months|years) or (?:days|weeks|months|years|decades)\b|"
         r"(?=a)(?:(?<=for )|(?<=in )|(?<=after ))(?P<while>a while)(?! ago)|"
         # "decades-long", "a day-long meeting", "yearlong": a length that modifies a noun

@@ -45,7 +45,9 @@ def duration_value(number: str, unit: str) -> str:
     letter, is_time = UNITS[unit]
     if letter in ("DE", "CE"):
         scale = 10 if letter == "DE" else 100
-        return f"P{number}Y" if number == "X" else f"P{int(float(number) * scale)}Y"
+        if number == "X":  # an open count of centuries keeps TimeML's century unit, C
+            return "PXY" if letter == "DE" else "PXC"
+        return f"P{int(float(number) * scale)}Y"
     if unit == "year" and number.isdigit() and int(number) % 1000 == 0:
         return f"P{int(number) // 1000}L"  # TimeML counts millennia with L
     if unit == "fortnight" and number != "X":
