@@ -135,6 +135,8 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The offer had been scheduled to expire Friday.", "Friday", WED, "DATE", "2025-05-30"),
     ("The raid began as previously planned Tuesday night.", "Tuesday night", FRI, "TIME", "2025-06-03TNI"),
     ("The vote is scheduled for Friday.", "Friday", WED, "DATE", "2025-06-06"),
+    # "a year-earlier loss": the article goes with the noun, the date is the year-earlier quarter
+    ("Profit rose in the third quarter, against a year-earlier loss.", "year-earlier", NOV, "DATE", "2024-Q3"),
     # "fiscal-first quarter" is the fiscal first quarter
     ("It earned $3 million in the fiscal-first quarter.", "the fiscal-first quarter", dt.date(2025, 5, 20), "DATE", "2025-Q1"),
 ]

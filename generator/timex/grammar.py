@@ -223,7 +223,8 @@ RULES: dict[str, str] = {
         # "a decades-long feud" counts no units: the article goes with the feud
         rf"(?P<mod>{_MOD_DUR})?(?!an? {_UNIT}s-long)(?P<num>{_NUM})[ -]"
         r"(?:(?:more|additional|extra|further|trading|business|working) )?"
-        rf"(?P<unit>{_UNIT})s?(?P<long>-long|[ -]old)?"
+        # "a year-earlier loss": the article goes with the loss, "year-earlier" is a date
+        rf"(?P<unit>{_UNIT})s?(?!-(?:earlier|ago)\b)(?P<long>-long|[ -]old)?"
         r"(?P<half> and a half)?"
     ),
     "vague-duration": (
