@@ -83,6 +83,7 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The town will one day host the games.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("She hopes she one day runs the firm.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("The strike lasted one day.", "one day", FRI, "DURATION", "P1D"),
+    ("Bids are due by the end of today.", "today", FRI, "DATE", "2025-06-06"),
     ("Prices will rise again in the future.", "the future", FRI, "DATE", "FUTURE_REF"),
     ("Now the court has ruled on the case.", "Now", FRI, "DATE", "PRESENT_REF"),
     # the near, short or long term ahead, as an idiom after a preposition
@@ -176,6 +177,9 @@ NOT_TIMEXES = [
     ("He runs the farm day-to-day.", "day"),
     ("The vote is crucial to the future of the union.", "the future"),
     ("Yields in the short term debt market rose.", "the short term"),
+    # "the X of tomorrow" is a generic time, no date
+    ("She wants to train the engineers of tomorrow.", "tomorrow"),
+    ("The heroes of yesterday are forgotten.", "yesterday"),
     # "the past" before a count of seasons is no vague past
     ("Floods hit the valley for the past two springs.", "the past"),
     # "the March on Washington" is a march, "the May cabinet" a prime minister's

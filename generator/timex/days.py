@@ -129,7 +129,20 @@ _DEICTIC_OFFSETS: dict[str, tuple[int, str]] = {
 }  # fmt: skip
 
 
-def resolve_deictic(context: Context) -> Resolution:
+# "the people of tomorrow", "the heroes of yesterday": a generic time, no date; "the end of
+# today" is one
+_GENERIC_OF = re.compile(
+    r"\bthe (?!end|start|beginning|middle|rest|close|course|morning|afternoon|evening|night)"
+    r"\w+ of $",
+    re.IGNORECASE,
+)
+
+
+def resolve_deictic(context: Context) -> Resolution | None:
+    if context.part("word").lower() in ("today", "tomorrow", "yesterday") and _GENERIC_OF.search(
+        context.text, max(0, context.start - 40), context.start
+    ):
+        return None
     offset, part = _DEICTIC_OFFSETS[re.sub(r"\s+", " ", context.part("word"))]
     day = context.dct + timedelta(days=offset)
     mod = MODS.get(context.part("mod"))
