@@ -138,6 +138,9 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The vote is scheduled for Friday.", "Friday", WED, "DATE", "2025-06-06"),
     # "a year-earlier loss": the article goes with the noun, the date is the year-earlier quarter
     ("Profit rose in the third quarter, against a year-earlier loss.", "year-earlier", NOV, "DATE", "2024-Q3"),
+    # "today is the fifth day of": the day counted is the publication day
+    ("In the capital, today is the fifth day of the strike.", "the fifth day", FRI, "DATE", "2025-06-06"),
+    ("It's the 10th day of the blockade, and food is short.", "the 10th day", FRI, "DATE", "2025-06-06"),
     # "fiscal-first quarter" is the fiscal first quarter
     ("It earned $3 million in the fiscal-first quarter.", "the fiscal-first quarter", dt.date(2025, 5, 20), "DATE", "2025-Q1"),
 ]
@@ -177,6 +180,8 @@ NOT_TIMEXES = [
     ("He runs the farm day-to-day.", "day"),
     ("The vote is crucial to the future of the union.", "the future"),
     ("Yields in the short term debt market rose.", "the short term"),
+    # a day counted in past narration is no publication day
+    ("It was the third day of the siege.", "the third day"),
     # "the X of tomorrow" is a generic time, no date
     ("She wants to train the engineers of tomorrow.", "tomorrow"),
     ("The heroes of yesterday are forgotten.", "yesterday"),

@@ -35,6 +35,7 @@ RESOLVERS: dict[str, Resolver] = {
     "this-week-earlier": periods.resolve_this_week,
     "ago": spans.resolve_ago,
     "past-duration": spans.resolve_past_duration,
+    "day-count": days.resolve_day_count,
     "anaphoric-day": spans.resolve_anaphoric_day,
     "relative-period": periods.resolve_relative_period,
     "quarter": quarters.resolve_quarter,

@@ -152,6 +152,10 @@ def resolve_deictic(context: Context) -> Resolution | None:
     return _with_part(day, part, rule.replace(" ", "-"), mod)
 
 
+def resolve_day_count(context: Context) -> Resolution:
+    return Resolution("DATE", day_value(context.dct), "day-count-today", anchor=True)
+
+
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))? ?([ap])?", re.IGNORECASE)
 
 

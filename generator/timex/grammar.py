@@ -160,6 +160,11 @@ RULES: dict[str, str] = {
         rf"first|previous|coming|following|final|latest|preceding) (?:(?P<num>{_NUM}) )?"
         rf"(?P<unit>{_UNIT})s(?: or so)?"
     ),
+    # "today is the eighth day of the strike": the day counted is the publication day
+    "day-count": (
+        r"(?:(?<=today is )|(?<=it is )|(?<=it's )|(?<=it\u2019s ))the (?:first|second|third|"
+        r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)) day(?= of\b)"
+    ),
     "anaphoric-day": (
         rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
         r"month|year|weekend)(?: or so)?|"
