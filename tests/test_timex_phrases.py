@@ -84,6 +84,7 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("She hopes she one day runs the firm.", "one day", FRI, "DATE", "FUTURE_REF"),
     ("The strike lasted one day.", "one day", FRI, "DURATION", "P1D"),
     ("Bids are due by the end of today.", "today", FRI, "DATE", "2025-06-06"),
+    ("Police named the victims of yesterday's crash.", "yesterday", FRI, "DATE", "2025-06-05"),
     ("Prices will rise again in the future.", "the future", FRI, "DATE", "FUTURE_REF"),
     ("Now the court has ruled on the case.", "Now", FRI, "DATE", "PRESENT_REF"),
     # the near, short or long term ahead, as an idiom after a preposition

@@ -130,7 +130,7 @@ _DEICTIC_OFFSETS: dict[str, tuple[int, str]] = {
 
 
 # "the people of tomorrow", "the heroes of yesterday": a generic time, no date; "the end of
-# today" is one
+# today" and "the victims of yesterday's shooting" are one
 _GENERIC_OF = re.compile(
     r"\bthe (?!end|start|beginning|middle|rest|close|course|morning|afternoon|evening|night)"
     r"\w+ of $",
@@ -138,10 +138,17 @@ _GENERIC_OF = re.compile(
 )
 
 
+def _is_generic(context: Context) -> bool:
+    word, after = context.part("word").lower(), context.text[context.end : context.end + 2]
+    if word not in ("today", "tomorrow", "yesterday") or context.part("part"):
+        return False  # "the victims of yesterday afternoon" name a day
+    return after not in ("'s", "\u2019s") and bool(
+        _GENERIC_OF.search(context.text, max(0, context.start - 40), context.start)
+    )
+
+
 def resolve_deictic(context: Context) -> Resolution | None:
-    if context.part("word").lower() in ("today", "tomorrow", "yesterday") and _GENERIC_OF.search(
-        context.text, max(0, context.start - 40), context.start
-    ):
+    if _is_generic(context):
         return None
     offset, part = _DEICTIC_OFFSETS[re.sub(r"\s+", " ", context.part("word"))]
     day = context.dct + timedelta(days=offset)
