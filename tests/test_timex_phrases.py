@@ -137,6 +137,8 @@ CASES: list[tuple[str, str, dt.date, str, str]] = [
     ("The offer had been scheduled to expire Friday.", "Friday", WED, "DATE", "2025-05-30"),
     ("The raid began as previously planned Tuesday night.", "Tuesday night", FRI, "TIME", "2025-06-03TNI"),
     ("The vote is scheduled for Friday.", "Friday", WED, "DATE", "2025-06-06"),
+    # "ago" joined by a hyphen is still ago
+    ("They split up two-years-ago, she said.", "two-years-ago", FRI, "DATE", "2023"),
     # "a year-earlier loss": the article goes with the noun, the date is the year-earlier quarter
     ("Profit rose in the third quarter, against a year-earlier loss.", "year-earlier", NOV, "DATE", "2024-Q3"),
     # "today is the fifth day of": the day counted is the publication day

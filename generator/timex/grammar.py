@@ -152,7 +152,8 @@ RULES: dict[str, str] = {
     ),
     "ago": (
         rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?!second|minute|hour)(?P<unit>{_UNIT})s?"
-        r"(?: and a half)?(?: or so)? "
+        # "two-years-ago" as one hyphenated word; "a year-earlier loss" is the loss's article
+        r"(?: and a half)?(?: or so)?(?: |-(?=ago\b))"
         r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
