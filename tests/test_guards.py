@@ -9,7 +9,8 @@ import pytest
 
 from generator.guards import guard, guarded
 from generator.timex import tense
-from generator.timex.grammar import MASTER, RULES, _bare, _by_first_letter
+from generator.timex.grammar import MASTER, RULES, _bare
+from generator.timex.vocabulary import by_first_letter
 from tests import test_timex, test_timex_news, test_timex_phrases
 
 # fmt: off
@@ -101,7 +102,7 @@ WORD_LISTS = [
 def test_words_grouped_by_first_letter_match_as_listed(words: str) -> None:
     """Grouped, the words match where and as far as the plain alternation does, backtracking
     included ('a thousand' after 'a' fails), in any case and with letters that fold to ASCII."""
-    grouped = re.compile(f"{_by_first_letter(words)}(?: (?:years|thousand))?\\b", re.IGNORECASE)
+    grouped = re.compile(f"{by_first_letter(words)}(?: (?:years|thousand))?\\b", re.IGNORECASE)
     plain = re.compile(f"(?:{words})(?: (?:years|thousand))?\\b", re.IGNORECASE)
     texts = [w + tail for w in words.split("|") for tail in ("", " years", "s", " thousand x")]
     texts += [t.upper() for t in texts] + [

@@ -7,91 +7,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.guards import guard
-
-
-def _by_first_letter(words: str) -> str:
-    """'|'-separated lower-case words as one alternation, grouped by first letter ('t(?:wo|en)').
-    Ignoring case, `re` enters each alternative in turn: a group that cannot start here costs one
-    try, not one a word. The same matches: two groups never match at one place, and each keeps
-    its words in their order."""
-    groups: dict[str, list[str]] = {}
-    for word in words.split("|"):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return (
-        "(?:" + "|".join(f"{first}(?:{'|'.join(tails)})" for first, tails in groups.items()) + ")"
-    )
-
-
-_MONTH = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?=\s))"
-)
-# a bare month name also needs a cue that "May" and "March" are not the verb
-_MONTH_ALONE = (
-    r"(?-i:January|February|April|June|July|August|September|October|November|December|"
-    r"(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)\.(?=\s)|"
-    r"(?:(?<=[Ii]n )|(?<=of )|(?<=[Bb]y )|(?<=early )|(?<=late )|(?<=mid-)|(?<=[Ss]ince )|"
-    r"(?<=[Uu]ntil )|(?<=last )|(?<=next )|(?<=this )|(?<=[Ee]very )|(?<=[Ee]ach ))"
-    r"(?:May|March)|"
-    # "the March vote": the month modifies a noun; "the March on Washington" is a march, and
-    # "the May government" a prime minister's
-    r"(?<=[Tt]he )March(?= (?!(?:of|for|on|to|in|from|at|by|with|against|through|past|and|or)\b)"
-    r"[a-z]))"
-)
-_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-_YEAR = r"(?<![\d$,.])(?:1[6-9][0-9]{2}|20[0-9]{2})(?![\d%]|[,.-]\d)"
-_YEAR_ONLY = (
-    r"(?<![\d$,.\u00a3\u20ac])(?<!\d-)(?:1[6-9][0-9]{2}|20[0-9]{2})"
-    r"(?![\d%]|[,.]\d|-(?:year|month|day|week))"
-    # a street number: 'the 1800 block', '2000 N. Broad', '1900 Fairview Drive'
-    r"(?! block\b| (?-i:[NSEW])\.? | (?-i:[A-Z][a-z]+) (?-i:Street|St|Avenue"
-    r"|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place|Circle|Parkway|Highway)\b)"
-)
-_PART = r"(?:morning|afternoon|evening|night)"
-_SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_UNIT = _by_first_letter(
-    "second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie"
-)
-
-
-_NUM_WORD = (
-    "(?:"
-    + _by_first_letter("twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
-    + "(?:[- ]"
-    + _by_first_letter("one|two|three|four|five|six|seven|eight|nine")
-    + ")?|"
-    + _by_first_letter(
-        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-        "fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|a thousand|one thousand|"
-        "two thousand|three thousand|four thousand|five thousand|six thousand|seven thousand|"
-        "eight thousand|nine thousand|ten thousand|a couple of|couple of|a dozen|dozen|half an|"
-        "half a|a few|several|few|many|some|a|an"
-    )
-    + ")"
-)
-_NUM = rf"(?:\d+(?:[.,]\d+)?(?: 1/2)?|{_NUM_WORD})"
-_MOD_DATE = r"(?:early|late|mid|the (?:beginning|start|end|middle) of)[ -]?"
-# "post-1959 politics", "pre-1990s prices": before or after a year or a decade
-_MOD_YEAR = rf"(?:{_MOD_DATE}|(?:pre|post)-)"
-_MOD_DUR = _by_first_letter("nearly|almost|less than|more than|at least|up to") + " "
-_MOD_AGO = (
-    _by_first_letter("about|around|roughly|nearly|almost|less than|more than|over|at least|up to")
-    + " "
-)
-_TIME = (
-    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])? ?(?:a\.m\.|p\.m\.|am\b|pm\b)(?: [ECMP][SD]T\b)?|"
-    r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?! ?[ap]\.?m)|(?<!high )noon|midnight)"
-)
-_SPOKEN_LOW = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
-_SPOKEN_YEAR = rf"(?:nineteen (?:and )?{_SPOKEN_LOW}|two thousand(?: (?:and )?{_SPOKEN_LOW})?)"
-_DAY_EXPR = (
-    rf"(?:(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:,? {_YEAR})?|{_WEEKDAY}|today|yesterday|tomorrow|"
-    r"tonight)"
+from generator.timex.vocabulary import (
+    DAY,
+    DAY_EXPR,
+    MOD_AGO,
+    MOD_DATE,
+    MOD_DUR,
+    MOD_YEAR,
+    MONTH,
+    MONTH_ALONE,
+    NUM,
+    PART,
+    SEASON,
+    SPOKEN_YEAR,
+    TIME,
+    UNIT,
+    WEEKDAY,
+    YEAR,
+    YEAR_ONLY,
 )
 
 RULES: dict[str, str] = {
@@ -99,67 +32,67 @@ RULES: dict[str, str] = {
     "numeric-date": (
         r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\d/])"
     ),
-    "time": rf"(?P<time>{_TIME})(?:,? (?:on )?(?P<day>{_DAY_EXPR}))?",
+    "time": rf"(?P<time>{TIME})(?:,? (?:on )?(?P<day>{DAY_EXPR}))?",
     "clock-part": (
         r"(?P<hour>1[0-2]|[1-9])(?: o['\u2019]clock)? in the "
         r"(?P<part>morning|afternoon|evening|night)"
     ),
     "part-day": (
         r"(?=[elm])(?P<mod>early |late |mid-?|mid )(?P<part>morning|afternoon|evening|night) "
-        rf"(?P<day>yesterday|today|tomorrow|{_WEEKDAY})"
+        rf"(?P<day>yesterday|today|tomorrow|{WEEKDAY})"
     ),
-    "part-of-date": rf"(?=t)the (?P<part>morning|afternoon|evening|night) of (?P<day>{_DAY_EXPR})",
-    "week-of": rf"the week of (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
-    "weekday-date": rf"{_WEEKDAY},? (?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
+    "part-of-date": rf"(?=t)the (?P<part>morning|afternoon|evening|night) of (?P<day>{DAY_EXPR})",
+    "week-of": rf"the week of (?P<mon>{MONTH}) (?P<d>{DAY})(?:,? (?P<y>{YEAR}))?",
+    "weekday-date": rf"{WEEKDAY},? (?P<mon>{MONTH}) (?P<d>{DAY})(?:,? (?P<y>{YEAR}))?",
     "weekday-day-month": (
-        rf"{_WEEKDAY},? (?:the )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?"
+        rf"{WEEKDAY},? (?:the )?(?P<d>{DAY}) (?:of )?(?P<mon>{MONTH})(?:,? (?P<y>{YEAR}))?"
     ),
-    "month-day": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?",
-    "day-month": rf"(?P<d>{_DAY}) (?P<mon>{_MONTH})(?:,? (?P<y>{_YEAR}))?",
-    "month-year": rf"(?P<mod>{_MOD_DATE})?(?P<mon>{_MONTH}),?(?: of)? (?P<y>{_YEAR})",
+    "month-day": rf"(?P<mod>{MOD_DATE})?(?P<mon>{MONTH}) (?P<d>{DAY})(?:,? (?P<y>{YEAR}))?",
+    "day-month": rf"(?P<d>{DAY}) (?P<mon>{MONTH})(?:,? (?P<y>{YEAR}))?",
+    "month-year": rf"(?P<mod>{MOD_DATE})?(?P<mon>{MONTH}),?(?: of)? (?P<y>{YEAR})",
     # "Tuesdays", "every Tuesday", "Tuesday nights", and "Monday" in "Monday and Tuesday nights"
     "weekday-plural": (
-        rf"(?:(?:every|each) (?P<wd>{_WEEKDAY})|(?P<wd2>{_WEEKDAY})(?=s\b| {_PART}s\b|"
-        rf" (?:and|or) {_WEEKDAY}(?:s\b| (?P<shared>{_PART})s\b)))s?(?: (?P<part>{_PART})s?)?"
+        rf"(?:(?:every|each) (?P<wd>{WEEKDAY})|(?P<wd2>{WEEKDAY})(?=s\b| {PART}s\b|"
+        rf" (?:and|or) {WEEKDAY}(?:s\b| (?P<shared>{PART})s\b)))s?(?: (?P<part>{PART})s?)?"
     ),
     "weekday": (
         r"(?:(?P<rel>last|next|this|early|late|this past|this coming|the previous|"
-        rf"the preceding) )?(?P<wd>{_WEEKDAY})"
-        rf"(?: (?P<part>{_PART}))?"
+        rf"the preceding) )?(?P<wd>{WEEKDAY})"
+        rf"(?: (?P<part>{PART}))?"
     ),
-    "day-range": rf"(?P<d>{_DAY})(?= (?:and|to|-|\u2013|through) {_DAY} (?P<mon>{_MONTH}))",
+    "day-range": rf"(?P<d>{DAY})(?= (?:and|to|-|\u2013|through) {DAY} (?P<mon>{MONTH}))",
     "deictic": (
         rf"(?:(?P<mod>early|late|later|earlier) )?(?P<word>the day before yesterday|"
         rf"the day after tomorrow|yesterday|today(?!['\u2019]s (?:world|youth|society|generations?|"
         rf"young|children|kids|teenagers|standards)\b)|tomorrow|tonight|overnight|"
-        rf"this (?:morning|afternoon|evening)|last night)(?: (?P<part>{_PART}))?"
+        rf"this (?:morning|afternoon|evening)|last night)(?: (?P<part>{PART}))?"
     ),
     "this-week-earlier": r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
     "half-year": (
         r"(?=[tfls])(?:the )?(?P<which>first|last|final|second) (?:two quarters|half) of "
-        rf"(?:fiscal )?(?P<y>{_YEAR})"
+        rf"(?:fiscal )?(?P<y>{YEAR})"
     ),
     "quarter": (
         r"(?:(?:the )?(?:fiscal[ -])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
         r" (?:fiscal )?|(?:fiscal[ -])?(?P<ord2>first|second|third|fourth|1st|2nd|3rd|4th)-)"
         rf"(?P<unit>quarter|half|period)(?:,? (?:of )?(?:fiscal )?"
-        rf"(?P<y>{_YEAR}))?"
+        rf"(?P<y>{YEAR}))?"
     ),
     "year-quarter": (
-        rf"(?:the )?(?:(?P<y>{_YEAR})|(?P<yrel>this|last|next) year['\u2019]s) (?:fiscal )?"
+        rf"(?:the )?(?:(?P<y>{YEAR})|(?P<yrel>this|last|next) year['\u2019]s) (?:fiscal )?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[ -])?(?:fiscal )?"
         r"(?P<unit>quarter|period|half)"
     ),
     "ago": (
-        rf"(?P<mod>{_MOD_AGO})?(?P<num>{_NUM})[ -](?!second|minute|hour)(?P<unit>{_UNIT})s?"
+        rf"(?P<mod>{MOD_AGO})?(?P<num>{NUM})[ -](?!second|minute|hour)(?P<unit>{UNIT})s?"
         # "two-years-ago" as one hyphenated word; "a year-earlier loss" is the loss's article
         r"(?: and a half)?(?: or so)?(?: |-(?=ago\b))"
         r"(?P<dir>ago|earlier|later|from now|hence)"
     ),
     "past-duration": (
         r"(?P<mod>about |around |nearly |almost |more than )?(?:the )?(?P<rel>past|last|next|"
-        rf"first|previous|coming|following|final|latest|preceding) (?:(?P<num>{_NUM}) )?"
-        rf"(?P<unit>{_UNIT})s(?: or so)?"
+        rf"first|previous|coming|following|final|latest|preceding) (?:(?P<num>{NUM}) )?"
+        rf"(?P<unit>{UNIT})s(?: or so)?"
     ),
     # "today is the eighth day of the strike": the day counted is the publication day
     "day-count": (
@@ -167,22 +100,22 @@ RULES: dict[str, str] = {
         r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)) day(?= of\b)"
     ),
     "anaphoric-day": (
-        rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{_PART}|week|"
+        rf"(?:the (?P<rel>next|following|previous|preceding|same) (?P<unit>day|{PART}|week|"
         r"month|year|weekend)(?: or so)?|"
         # "Oct. 12, the day before the crash": the day an event dates, in apposition to a date
         r"the (?<=, the )(?P<unit5>day)(?= (?:before|after) (?-i:[a-z]))|"
         # "later in the day before returning home" is that day, and "before" starts a clause
         r"(?!(?<=in )the (?:day|night) (?:before|after) \w+ing\b)"
         r"the (?P<unit2>day|night|week|month|year) (?P<dir>before|after)"
-        rf"(?: (?P<base>(?:last |next )?{_WEEKDAY}|{_MONTH} {_DAY}|yesterday|tomorrow))?|"
+        rf"(?: (?P<base>(?:last |next )?{WEEKDAY}|{MONTH} {DAY}|yesterday|tomorrow))?|"
         r"the (?P<unit4>weekend)|"
         r"(?:(?P<mod>earlier|later) )?that (?:same |very )?"
         r"(?P<unit3>day|night|morning|week|month|year))"
     ),
     "relative-period": (
-        rf"(?P<mod>{_MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
+        rf"(?P<mod>{MOD_DATE})?(?P<rel>last|next|this|the current|this past|this coming|"
         rf"the coming|the past) (?:fiscal )?(?P<unit>week|month|year|quarter|weekend|decade|"
-        rf"century|{_SEASON})(?: or so)?"
+        rf"century|{SEASON})(?: or so)?"
     ),
     "months-span": (
         r"(?:the )?(?P<first>first |latest |past |year-earlier |year-ago )?"
@@ -199,24 +132,24 @@ RULES: dict[str, str] = {
         r"mid[- ]?afternoon|mid[- ]?morning|the morning|the afternoon|the evening)"
     ),
     "year-earlier": r"(?P<word>year-earlier|year-ago|a year earlier|a year ago|year earlier)",
-    "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{_YEAR})",
+    "fiscal-year": rf"(?P<fiscal>fiscal) (?P<y>{YEAR})",
     "decade": (
-        rf"(?:the )?(?P<mod>{_MOD_YEAR})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
+        rf"(?:the )?(?P<mod>{MOD_YEAR})?(?:(?P<dec>(?:1[6-9]|20)\d0)|['\u2019](?P<tail>\d0))s\b"
     ),
     "season": (
-        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>the|this|last|next|this past) )?(?P<season>{_SEASON})"
-        rf"(?:,?(?: of)? (?:(?P<y>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR})))?"
+        rf"(?P<mod>{MOD_DATE})?(?:(?P<rel>the|this|last|next|this past) )?(?P<season>{SEASON})"
+        rf"(?:,?(?: of)? (?:(?P<y>{YEAR})|(?P<spoken>{SPOKEN_YEAR})))?"
     ),
-    "year": rf"(?P<mod>{_MOD_YEAR})?(?:the year )?(?P<y>{_YEAR_ONLY})(?![-/]\d)",
+    "year": rf"(?P<mod>{MOD_YEAR})?(?:the year )?(?P<y>{YEAR_ONLY})(?![-/]\d)",
     "month": (
-        rf"(?P<mod>{_MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?"
-        rf"(?P<mon>{_MONTH_ALONE})(?:,? (?P<spoken>{_SPOKEN_YEAR})|"
+        rf"(?P<mod>{MOD_DATE})?(?:(?P<rel>last|next|this|this past) )?"
+        rf"(?P<mon>{MONTH_ALONE})(?:,? (?P<spoken>{SPOKEN_YEAR})|"
         r" (?P<yrel>this|last|next) year)?(?! \d)"
     ),
     "set": (
         r"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)|"
-        rf"(?:every|each) (?P<mon>{_MONTH_ALONE})(?! \d)|"
-        rf"(?:every|each) (?:(?P<num>{_NUM}) )?(?P<unit>{_UNIT}|{_PART})s?|"
+        rf"(?:every|each) (?P<mon>{MONTH_ALONE})(?! \d)|"
+        rf"(?:every|each) (?:(?P<num>{NUM}) )?(?P<unit>{UNIT}|{PART})s?|"
         r"(?:(?<=times )a|(?<=twice )a|(?<=once )a|per) (?P<per>day|week|month|year)(?!-)"
     ),
     "holiday": (
@@ -227,10 +160,10 @@ RULES: dict[str, str] = {
     ),
     "duration": (
         # "a decades-long feud" counts no units: the article goes with the feud
-        rf"(?P<mod>{_MOD_DUR})?(?!an? {_UNIT}s-long)(?P<num>{_NUM})[ -]"
+        rf"(?P<mod>{MOD_DUR})?(?!an? {UNIT}s-long)(?P<num>{NUM})[ -]"
         r"(?:(?:more|additional|extra|further|trading|business|working) )?"
         # "a year-earlier loss": the article goes with the loss, "year-earlier" is a date
-        rf"(?P<unit>{_UNIT})s?(?!-(?:earlier|ago)\b)(?P<long>-long|[ -]old)?"
+        rf"(?P<unit>{UNIT})s?(?!-(?:earlier|ago)\b)(?P<long>-long|[ -]old)?"
         r"(?P<half> and a half)?"
     ),
     "vague-duration": (
@@ -249,7 +182,7 @@ RULES: dict[str, str] = {
         r"(?P<unit6>hours|days|weeks|months|years|decades|centuries)-long|"
         r"(?P<one>hour|day|night|week|month|year|decade|century)-?long"
     ),
-    "spoken-year": rf"(?:the year )?(?P<spoken>{_SPOKEN_YEAR})(?![ -](?:{_UNIT})s?\b)",
+    "spoken-year": rf"(?:the year )?(?P<spoken>{SPOKEN_YEAR})(?![ -](?:{UNIT})s?\b)",
     "century": (
         r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[ -]century|(?P<rel>this|last|next) century"
     ),
@@ -303,7 +236,7 @@ class Hit:
 
 # the second day of "April 24 and 25" or "June 3-5, 1999", where the sentence goes on or ends
 _SECOND_DAY = re.compile(
-    rf"(?: and | to | through |-|\u2013)(?P<d>{_DAY})(?![,.]\d)(?:,? (?P<y>{_YEAR}))?"
+    rf"(?: and | to | through |-|\u2013)(?P<d>{DAY})(?![,.]\d)(?:,? (?P<y>{YEAR}))?"
     r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:in|at|on|and|with|for|when|of|to|before|after|during)\b)"
 )
 
