@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from generator.model import Candidate, Conflict, Figures, Version, When
 
@@ -18,15 +19,39 @@ def precision_rank(when: When) -> int:
     return _PRECISION_RANK[when.precision]
 
 
-def consensus_when(members: Sequence[Candidate]) -> When:
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """What the articles reporting one event say of it, each value with the articles that give
+    it: the day (an article's first day-dated report's; one that names two days, the story
+    going on overnight, counts for its first only) and the counts of killed and injured (its
+    first report's that gives one)."""
+
+    days: dict[str, set[str]]
+    killed: dict[str, set[str]]
+    injured: dict[str, set[str]]
+
+
+def versions_of(members: Sequence[Candidate]) -> Versions:
+    """The members' versions, worked out from one ordering of them for all three."""
+    told = sorted(members, key=lambda m: (m.source.article, m.source.start))
+    return Versions(
+        days=_day_versions(told),
+        killed=_count_versions(told, "killed"),
+        injured=_count_versions(told, "injured"),
+    )
+
+
+def consensus_when(members: Sequence[Candidate], versions: Versions) -> When:
     """The day most articles give, then the value most sources give; on a tie the most precise,
     then the earliest."""
-    days = Counter(day for day, articles in _day_versions(members).items() for _ in articles)
+    if len(members) == 1:
+        return members[0].when  # nothing to agree on
+    days = {day: len(articles) for day, articles in versions.days.items()}
     values = Counter(m.when.value for m in members)
     return min(
         (m.when for m in members),
         key=lambda w: (
-            -days[w.start.date().isoformat()] if w.precision in FINE else 0,
+            -days.get(w.start.date().isoformat(), 0) if w.precision in FINE else 0,
             -values[w.value],
             -precision_rank(w),
             w.start,
@@ -34,25 +59,23 @@ def consensus_when(members: Sequence[Candidate]) -> When:
     )
 
 
-def find_conflicts(members: Sequence[Candidate]) -> tuple[Conflict, ...]:
+def find_conflicts(versions: Versions) -> tuple[Conflict, ...]:
     """A date conflict when articles put the event on different days; a count conflict when
     they give different numbers of killed or injured."""
     conflicts = []
-    days = _day_versions(members)
-    if len(days) > 1:
-        conflicts.append(Conflict("date", _versions(days)))
-    for fact in ("killed", "injured"):
-        counts = _count_versions(members, fact)
-        if len(counts) > 1:
-            conflicts.append(Conflict(fact, _versions(counts)))
+    if len(versions.days) > 1:
+        conflicts.append(Conflict("date", _versions(versions.days)))
+    if len(versions.killed) > 1:
+        conflicts.append(Conflict("killed", _versions(versions.killed)))
+    if len(versions.injured) > 1:
+        conflicts.append(Conflict("injured", _versions(versions.injured)))
     return tuple(conflicts)
 
 
-def _day_versions(members: Sequence[Candidate]) -> dict[str, set[str]]:
-    """Day -> articles, for fine-dated members; an article that names two days (the story
-    went on overnight) counts for its first only."""
+def _day_versions(told: Sequence[Candidate]) -> dict[str, set[str]]:
+    """Day -> articles, for fine-dated members (`told`: by article, then offset)."""
     first_day: dict[str, str] = {}
-    for member in sorted(members, key=lambda m: (m.source.article, m.source.start)):
+    for member in told:
         if member.when.precision in FINE:
             first_day.setdefault(member.source.article, member.when.start.date().isoformat())
     versions: dict[str, set[str]] = defaultdict(set)
@@ -61,10 +84,10 @@ def _day_versions(members: Sequence[Candidate]) -> dict[str, set[str]]:
     return versions
 
 
-def _count_versions(members: Sequence[Candidate], fact: str) -> dict[str, set[str]]:
+def _count_versions(told: Sequence[Candidate], fact: str) -> dict[str, set[str]]:
     versions: dict[str, set[str]] = defaultdict(set)
     seen: set[str] = set()
-    for member in sorted(members, key=lambda m: (m.source.article, m.source.start)):
+    for member in told:
         value = getattr(member.figures, fact)
         if value is not None and member.source.article not in seen:
             seen.add(member.source.article)
@@ -80,14 +103,13 @@ def _versions(found: dict[str, set[str]]) -> tuple[Version, ...]:
     )
 
 
-def consensus_figures(members: Sequence[Candidate]) -> Figures:
+def consensus_figures(versions: Versions) -> Figures:
     """The count most articles give, the larger on a tie."""
+    return Figures(killed=_most_given(versions.killed), injured=_most_given(versions.injured))
 
-    def pick(fact: str) -> int | None:
-        versions = _count_versions(members, fact)
-        if not versions:
-            return None
-        value, _ = max(versions.items(), key=lambda kv: (len(kv[1]), int(kv[0])))
-        return int(value)
 
-    return Figures(killed=pick("killed"), injured=pick("injured"))
+def _most_given(versions: dict[str, set[str]]) -> int | None:
+    if not versions:
+        return None
+    value, _ = max(versions.items(), key=lambda kv: (len(kv[1]), int(kv[0])))
+    return int(value)

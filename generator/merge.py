@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from generator.collection import collection_paused
-from generator.conflicts import consensus_figures, consensus_when, find_conflicts
+from generator.conflicts import consensus_figures, consensus_when, find_conflicts, versions_of
 from generator.editors import absorb
 from generator.ids import assign_ids, candidate_id, lead_of
 from generator.model import Candidate, Event, Reading, Source, Timeline, Written
@@ -257,17 +257,18 @@ def _event(cluster: _Cluster, told_by: Callable[[Source], Key]) -> Event:
     # An id is a slug of a title, dear enough to make once a member.
     named = {id(m): candidate_id(m) for m in _all(cluster) if not m.mention}
     own_id = named.get(id(lead)) or candidate_id(lead)
+    versions = versions_of(members)
     return Event(
         id=own_id,
         title=lead.title,
-        when=consensus_when(members),
+        when=consensus_when(members, versions),
         summary=lead.summary,
         sources=tuple(sources),
         details=tuple(details),
         places=_where(members),
         tags=tuple(dict.fromkeys(t for m in members for t in m.tags)),
-        figures=consensus_figures(members),
-        conflicts=find_conflicts(members),
+        figures=consensus_figures(versions),
+        conflicts=find_conflicts(versions),
         aliases=tuple(sorted(set(named.values()) - {own_id})),
     )
 
