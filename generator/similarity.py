@@ -129,15 +129,8 @@ def _rare_floor(default: float) -> float:
 
 def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
     """Counts in how many articles each word occurs; rare words weigh more (smoothed idf)."""
-    per_article: dict[str, set[str]] = {}
-    names: dict[str, set[str]] = {}
-    for candidate in candidates:
-        article = candidate.source.article
-        per_article.setdefault(article, set()).update(
-            candidate.words, candidate.context, candidate.names
-        )
-        names.setdefault(article, set()).update(candidate.names)
-    frequency = Counter(word for words in per_article.values() for word in words)
+    per_article, names = _words_of_articles(candidates)
+    frequency = Counter(chain.from_iterable(per_article.values()))
     articles = max(len(per_article), 1)
     idf = {word: math.log(1 + articles / count) for word, count in frequency.items()}
     default = math.log(1 + articles)
@@ -148,6 +141,23 @@ def word_weights(candidates: Iterable[Candidate]) -> WordWeights:
             if idf[name] >= floor:
                 holders.setdefault(name, []).append(article)
     return WordWeights(idf, default, {name: tuple(found) for name, found in holders.items()})
+
+
+def _words_of_articles(
+    candidates: Iterable[Candidate],
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each article's words (its names among them), and its names. The names are the
+    article's, the same for all its candidates: each different set of them is added once."""
+    words: dict[str, set[str]] = {}
+    name_sets: dict[str, set[frozenset[str]]] = {}
+    for candidate in candidates:
+        article = candidate.source.article
+        words.setdefault(article, set()).update(candidate.words, candidate.context)
+        name_sets.setdefault(article, set()).add(candidate.names)
+    names = {article: set[str]().union(*sets) for article, sets in name_sets.items()}
+    for article, named in names.items():
+        words[article] |= named
+    return words, names
 
 
 def overlaps(first: When, second: When) -> bool:
