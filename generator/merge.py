@@ -17,10 +17,12 @@ from generator.similarity import (
     DISPUTE_DAYS,
     FINE,
     MENTION_PRECISIONS,
+    TOP_SCORE,
     Profile,
     WordWeights,
     across,
     disputes,
+    most_alike,
     restates,
     similarity,
     word_weights,
@@ -150,12 +152,13 @@ def _restated(
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
     for article in sorted(weights.evidenced(report)):  # names are an article's
-        for index, member in nearby.of_article(article):
+        for index, members in nearby.of_article(article):
             if index not in fits:
                 cluster = clusters[index]
                 fits[index] = cluster.near(report) and report.article not in cluster.articles
             if fits[index]:
-                best = _better(best, restates(member, report, weights), index)
+                score = max(restates(member, report, weights) for member in members)
+                best = _better(best, score, index)
     return clusters[best[1]] if best else None
 
 
@@ -164,6 +167,11 @@ def _better(best: tuple[float, int] | None, score: float, index: int) -> tuple[f
     if score > 0 and (best is None or (-score, index) < (-best[0], best[1])):
         return score, index
     return best
+
+
+def _beaten(best: tuple[float, int] | None, index: int) -> bool:
+    """Has an earlier cluster than this one the highest score there can be?"""
+    return best is not None and best[0] >= TOP_SCORE and best[1] < index
 
 
 def _all(cluster: _Cluster) -> list[Candidate]:
@@ -177,26 +185,24 @@ def _best_cluster(
     article, or day-dated of another on its days, in a cluster whose founder is alike too."""
     best: tuple[float, int] | None = None
     fits: dict[int, bool] = {}
-    for index, member in nearby.of_article(report.article):
-        fit = fits.get(index)
-        if fit is None:
-            fit = fits[index] = _fits(clusters[index], report)
-        if fit:
-            best = _better(best, similarity(member, report, weights), index)
+    for index, members in nearby.of_article(report.article):
+        fits[index] = _fits(clusters[index], report)
+        if fits[index]:
+            best = _better(best, most_alike(members, report, weights, similarity), index)
     if not report.fine:
         return best[1] if best else None
     founded: dict[int, bool] = {}  # per cluster, as its founder is one report
-    for index, member in nearby.on_days(report.first, report.last, report.places):
-        if member.article == report.article:
-            continue  # scored above
+    for index, members in nearby.on_days(report.first, report.last, report.places):
+        if _beaten(best, index):
+            continue
         alike = founded.get(index)
         if alike is None:
             cluster = clusters[index]
-            fit = fits.get(index)
-            fit = _fits(cluster, report) if fit is None else fit
+            fit = fits[index] if index in fits else _fits(cluster, report)
             alike = founded[index] = fit and _founded_alike(cluster, report, weights)
         if alike:  # on the report's days, in no other place: `across` is `similarity`
-            best = _better(best, across(member, report, weights), index)
+            others = (m for m in members if m.article != report.article)  # scored above
+            best = _better(best, most_alike(others, report, weights, across), index)
     return best[1] if best else None
 
 
@@ -223,13 +229,13 @@ def _disputed_cluster(
     found: int | None = None
     open_: dict[int, bool] = {}
     days = (report.first - DISPUTE_REACH, report.last + DISPUTE_REACH)
-    for index, member in nearby.on_days(*days, report.places):
+    for index, members in nearby.on_days(*days, report.places):
         if found is not None and index >= found:
             continue
         fit = open_.get(index)
         if fit is None:
             fit = open_[index] = _open_to_dispute(clusters[index], report)
-        if fit and disputes(member, report, weights):
+        if fit and any(disputes(member, report, weights) for member in members):
             found = index
     return found
 

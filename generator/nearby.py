@@ -6,58 +6,74 @@ cluster."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from generator.similarity import Profile
 
 ONE_DAY = timedelta(days=1)
 
-Member = tuple[int, Profile]
+# The members of one cluster under one key (an article, a day, a day and a place), by the
+# number of the cluster (the order clusters were made in): whether a cluster could take a
+# report is asked once for all of them.
+Groups = dict[int, list[Profile]]
+Group = tuple[int, list[Profile]]
 
 
 class Nearby:
     """Cluster members by article, and day-dated members by each calendar day they touch and
-    each place their sentence names (or none); a member is stored with the number of its
-    cluster (the order clusters were made in)."""
+    each place their sentence names (or none), grouped by cluster."""
 
     def __init__(self) -> None:
-        self._by_article: dict[str, list[Member]] = defaultdict(list)
-        self._by_day: dict[date, list[Member]] = defaultdict(list)
-        self._unplaced: dict[date, list[Member]] = defaultdict(list)
-        self._by_place: dict[tuple[date, str], list[Member]] = defaultdict(list)
+        self._by_article: dict[str, Groups] = defaultdict(dict)
+        self._by_day: dict[date, Groups] = defaultdict(dict)
+        self._unplaced: dict[date, Groups] = defaultdict(dict)
+        self._by_place: dict[tuple[date, str], Groups] = defaultdict(dict)
 
     def add(self, cluster: int, member: Profile) -> None:
-        self._by_article[member.article].append((cluster, member))
+        _join(self._by_article[member.article], cluster, member)
         if member.fine:
             day = member.first
             while day <= member.last:
-                self._add_on(day, (cluster, member))
+                self._add_on(day, cluster, member)
                 day += ONE_DAY
 
-    def _add_on(self, day: date, found: Member) -> None:
-        self._by_day[day].append(found)
-        places = found[1].places
+    def _add_on(self, day: date, cluster: int, member: Profile) -> None:
+        _join(self._by_day[day], cluster, member)
+        places = member.places
         if not places:
-            self._unplaced[day].append(found)
+            _join(self._unplaced[day], cluster, member)
         for place in places:
-            self._by_place[day, place].append(found)
+            _join(self._by_place[day, place], cluster, member)
 
-    def of_article(self, article: str) -> list[Member]:
-        return self._by_article.get(article, [])
+    def of_article(self, article: str) -> Iterable[Group]:
+        found = self._by_article.get(article)
+        return found.items() if found else ()
 
     def on_days(
         self, first: date, last: date, places: frozenset[str] = frozenset()
-    ) -> Iterator[Member]:
-        """Day-dated members touching a day from `first` to `last` (one may come more than
-        once); with `places`, only those that name none or one of them: across articles two
-        reports whose sentences name different places are never alike."""
+    ) -> Iterator[Group]:
+        """Day-dated members touching a day from `first` to `last` (a cluster, and a member,
+        may come more than once); with `places`, only those that name none or one of them:
+        across articles two reports whose sentences name different places are never alike."""
         day = first
         while day <= last:
             if not places:
-                yield from self._by_day.get(day, ())
+                yield from _items(self._by_day.get(day))
             else:
-                yield from self._unplaced.get(day, ())
+                yield from _items(self._unplaced.get(day))
                 for place in places:
-                    yield from self._by_place.get((day, place), ())
+                    yield from _items(self._by_place.get((day, place)))
             day += ONE_DAY
+
+
+def _join(groups: Groups, cluster: int, member: Profile) -> None:
+    found = groups.get(cluster)
+    if found is None:
+        groups[cluster] = [member]
+    else:
+        found.append(member)
+
+
+def _items(groups: Groups | None) -> Iterable[Group]:
+    return groups.items() if groups else ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import chain, repeat
@@ -34,6 +34,8 @@ NAME_DISPUTE_DAYS = 2
 FINE = frozenset({"day", "part-of-day", "time"})
 # A mention as coarse as a year or a season says too little to join an entry.
 MENTION_PRECISIONS = frozenset({"month", "week", "day", "part-of-day", "time"})
+# No score passes this: the weight two reports share is at most the lighter one's.
+TOP_SCORE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,9 @@ class WordWeights:
                 if weight >= enough:
                     found[other] = weight
         return found
+
+
+Scorer = Callable[[Profile, Profile, WordWeights], float]
 
 
 def _rare_floor(default: float) -> float:
@@ -229,6 +234,21 @@ def across(one: Profile, other: Profile, weights: WordWeights) -> float:
     if not score and other.article in weights.evidenced(one):
         return CROSS_ARTICLE_OVERLAP
     return score
+
+
+def most_alike(
+    members: Iterable[Profile], report: Profile, weights: WordWeights, score: Scorer
+) -> float:
+    """The highest `score` of the report with any of the members, 0 if none is alike; once one
+    scores TOP_SCORE the rest cannot score more."""
+    best = 0.0
+    for member in members:
+        found = score(member, report, weights)
+        if found > best:
+            best = found
+            if best >= TOP_SCORE:
+                break
+    return best
 
 
 def _comparable(one: Profile, other: Profile) -> bool:
