@@ -21,9 +21,11 @@ def compare_as_instants(moments: Iterable[datetime]) -> bool:
     """Do these datetimes compare exactly as their instants do? Datetimes of one zone compare
     by wall clock, and those of a clock change's repeated or skipped hour unlike their
     instants: only when none is (and none is naive) may a sort use `microseconds`."""
-    # Each datetime object once: many are shared (an article's publication time, say).
-    unique = {id(m): m for m in moments}.values()
+    # Each wall time of each zone once: many are shared (an article's publication time, the
+    # start of a day), and the test is alike for equal ones (within a zone equal means the same
+    # wall time, whatever the fold).
+    unique = {(m, m.tzinfo) for m in moments}
     return all(
         m.tzinfo is not None and m.utcoffset() == m.replace(fold=1 - m.fold).utcoffset()
-        for m in unique
+        for m, _ in unique
     )

@@ -70,6 +70,9 @@ class WordWeights:
     holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _profiles: dict[int, Profile] = field(default_factory=dict, compare=False, repr=False)
     _evidenced: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+    _rare: dict[frozenset[str], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, words: Iterable[str]) -> float:
         # fsum: exact, so the order a set iterates in (the hash seed) cannot change a merge.
@@ -79,7 +82,6 @@ class WordWeights:
         found = self._profiles.get(id(candidate))
         if found is None:
             words = candidate.all_words
-            rare = frozenset(n for n in candidate.names if n in self.holders)
             found = Profile(
                 candidate,
                 candidate.source.article,
@@ -89,11 +91,19 @@ class WordWeights:
                 *days_of(candidate.when),
                 candidate.when.precision in FINE,
                 frozenset(candidate.sentence_places),
-                rare,
+                self._rare_names(candidate.names),
                 microseconds(candidate.when.start),
                 microseconds(candidate.when.end),
             )
             self._profiles[id(candidate)] = found
+        return found
+
+    def _rare_names(self, names: frozenset[str]) -> frozenset[str]:
+        """Those of the names that few articles use: worked out once for all the candidates of
+        an article, which share its names."""
+        found = self._rare.get(names)
+        if found is None:
+            found = self._rare[names] = frozenset(filter(self.holders.__contains__, names))
         return found
 
     def of_known(self, words: Iterable[str]) -> float:
