@@ -94,7 +94,8 @@ def assign_ids(
         while unique in taken:  # the same article again: rare, and stable in lead order
             unique, counter = f"{event.id}-{counter}", counter + 1
         taken.add(unique)
-        named.append(replace(event, id=unique))
+        # Most keep their id, and stay as they are: `replace` makes every field over again.
+        named.append(event if unique == event.id else replace(event, id=unique))
     by_identity = {id(original): new for original, new in zip(leading, named, strict=True)}
     ordered = tuple(by_identity[id(e)] for e in events)
     redirects = {

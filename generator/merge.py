@@ -72,8 +72,10 @@ class _Cluster:
             return True
         return max(self.fine_last, report.last) - min(self.fine_first, report.first) <= MAX_SPAN
 
-    def near(self, report: Profile, slack: timedelta = timedelta(0)) -> bool:
-        """Do its members' days come within `slack` of the report's days?"""
+    def near(self, report: Profile, slack: timedelta | None = None) -> bool:
+        """Do its members' days come within `slack` of the report's days (or touch them)?"""
+        if slack is None:  # most often asked: no dates to work out
+            return self.first <= report.last and report.first <= self.last
         return self.first - slack <= report.last and report.first <= self.last + slack
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import chain, repeat
 
-from generator.instants import microseconds
+from generator.instants import ONE_MICROSECOND, microseconds
 from generator.model import Candidate, When
 
 SAME_PRECISION_OVERLAP = 0.3
@@ -210,7 +210,7 @@ def same_days(first: When, second: When) -> bool:
 
 def days_of(when: When) -> tuple[date, date]:
     """The first and the last calendar day the interval touches."""
-    return when.start.date(), (when.end - timedelta(microseconds=1)).date()
+    return when.start.date(), (when.end - ONE_MICROSECOND).date()
 
 
 def similarity(one: Profile, other: Profile, weights: WordWeights) -> float:
