@@ -3,6 +3,7 @@ is corrupt or from other code is discarded with a warning and only its articles 
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import readings_cache
+from generator.cache import BY_CONSTRUCTOR
 from generator.config import Config, load_config
 from generator.content import article_files
 from generator.model import Article, Reading
@@ -223,3 +225,15 @@ def test_temporary_shards_a_killed_build_left_are_removed_and_a_young_one_is_not
     _read(work, config, tmp_path)
     assert not abandoned.exists()
     assert young.exists(), "another build may be writing it now"
+
+
+def test_models_pickled_by_their_constructor_load_equal_and_as_the_default_pickle(
+    work: list[Work], config: Config, tmp_path: Path
+) -> None:
+    readings, _ = _read(work, config, tmp_path)
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = BY_CONSTRUCTOR
+    pickler.dump(readings)
+    assert pickle.loads(stream.getvalue()) == readings == pickle.loads(pickle.dumps(readings))
+    assert all(BY_CONSTRUCTOR[type(r)](r)[1][0] is r.article for r in readings)
