@@ -215,7 +215,8 @@ class _SiteContext:
         if listing.home not in self.strips:
             self.strips[listing.home] = overview_strip(listing.family, listing.locate)
         context |= overview_context(self.strips[listing.home], listing.path, context["root"])
-        context["page_facets"] = collect_facets(listing.events)
+        # Made only if the page is rendered: its key holds the entries the facets come from
+        context["page_facets"] = Deferred("page_facets", collect_facets, listing.events)
         return context
 
     def event_context(self, path: str, view: dict[str, Any], entry: Event) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from markupsafe import Markup
 
-from generator import pipeline
+from generator import pipeline, render
 from generator.cache import CACHE_DIR
 from generator.config import Config, load_config
 from generator.page_keys import PageKeys, StandIn
@@ -97,6 +97,19 @@ def test_a_hand_edited_page_is_rendered_again(project: Path, linked: list[tuple[
     assert _site(project / "site") == _cold(project)
     keyed = linked[1][1]
     assert 0 < linked[1][0] < keyed - 1, "the edited page and the article's page are rendered"
+
+
+def test_a_listing_page_that_is_linked_makes_no_facets_of_its_own(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(_config(project), jobs=1)
+    made: list[int] = []
+    real = render.collect_facets
+    monkeypatch.setattr(render, "collect_facets", lambda events: made.append(1) or real(events))
+    _touch_an_article(project)
+    build(_config(project), jobs=1)
+    assert len(made) == 1, "the site's facets only: each page's are made when it is rendered"
+    assert _site(project / "site") == _cold(project)
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05garbage"])
