@@ -72,10 +72,12 @@ class _Cluster:
             return True
         return max(self.fine_last, report.last) - min(self.fine_first, report.first) <= MAX_SPAN
 
-    def near(self, report: Profile, slack: timedelta | None = None) -> bool:
-        """Do its members' days come within `slack` of the report's days (or touch them)?"""
-        if slack is None:  # most often asked: no dates to work out
-            return self.first <= report.last and report.first <= self.last
+    def touches(self, report: Profile) -> bool:
+        """Do its members' days touch the report's days?"""
+        return self.first <= report.last and report.first <= self.last
+
+    def near(self, report: Profile, slack: timedelta) -> bool:
+        """Do its members' days come within `slack` of the report's days?"""
         return self.first - slack <= report.last and report.first <= self.last + slack
 
 
@@ -157,7 +159,7 @@ def _restated(
         for index, members in nearby.of_article(article):
             if index not in fits:
                 cluster = clusters[index]
-                fits[index] = cluster.near(report) and report.article not in cluster.articles
+                fits[index] = cluster.touches(report) and report.article not in cluster.articles
             if fits[index]:
                 score = max(restates(member, report, weights) for member in members)
                 best = _better(best, score, index)
@@ -210,7 +212,7 @@ def _best_cluster(
 
 def _fits(cluster: _Cluster, report: Profile) -> bool:
     """Could the report join the cluster, by its days?"""
-    return cluster.near(report) and cluster.admits(report)
+    return cluster.touches(report) and cluster.admits(report)
 
 
 def _founded_alike(cluster: _Cluster, report: Profile, weights: WordWeights) -> bool:

@@ -11,6 +11,7 @@ from generator.timex import days, multilingual, periods, quarters, spans
 from generator.timex.context import Context, Resolution, Resolver
 from generator.timex.grammar import Hit, find_phrases
 from generator.timex.intervals import interval
+from generator.timex.lexicon import OUTSIDE
 
 __all__ = ["interval", "tag"]
 
@@ -65,7 +66,7 @@ _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _to_timex(text: str, hit: Hit, resolution: Resolution, timezone: str) -> Timex:
     # "post-1959" lies outside the year it names: no calendar interval to date an event by
-    dated = resolution.type in ("DATE", "TIME") and resolution.mod not in ("BEFORE", "AFTER")
+    dated = resolution.type in ("DATE", "TIME") and resolution.mod not in OUTSIDE
     bounds = interval(resolution.value, timezone) if dated else None
     start, end, precision = bounds if bounds else (None, None, None)
     if resolution.days and bounds:

@@ -61,6 +61,8 @@ MODS: dict[str, str] = {
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "pre": "BEFORE", "post": "AFTER",
 }  # fmt: skip
+# The mods of a time outside the one named ("post-1959"): no interval of it, no anchor
+OUTSIDE = frozenset({"BEFORE", "AFTER"})
 
 HOLIDAYS: dict[str, str] = {
     "christmas eve": "12-24", "christmas day": "12-25", "christmas": "12-25",

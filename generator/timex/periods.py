@@ -15,7 +15,7 @@ from generator.timex.context import (
 )
 from generator.timex.days import date_mod, month_number, nearest_year
 from generator.timex.intervals import add_months
-from generator.timex.lexicon import HOLIDAYS, MONTHS, SEASONS, WEEKDAYS
+from generator.timex.lexicon import HOLIDAYS, MONTHS, OUTSIDE, SEASONS, WEEKDAYS
 
 SHIFT = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "the coming": 1}
 
@@ -146,16 +146,12 @@ _NAME_BEFORE = re.compile(r"[a-z,] ([A-Z][a-z]+) $")
 _DATE_WORDS = {*MONTHS, *WEEKDAYS, *SEASONS, "christmas", "easter", "fiscal", "year", "since"}
 
 
-# "post-1959" names a time after the year, not in it: no anchor for what follows
-_OUTSIDE = ("BEFORE", "AFTER")
-
-
 def resolve_year(context: Context) -> Resolution | None:
     name = _NAME_BEFORE.search(context.text, max(0, context.start - 30), context.start)
     if name and name[1].lower() not in _DATE_WORDS and not context.part("mod"):
         return None
     mod = date_mod(context)
-    return Resolution("DATE", context.part("y"), "year", mod, anchor=mod not in _OUTSIDE)
+    return Resolution("DATE", context.part("y"), "year", mod, anchor=mod not in OUTSIDE)
 
 
 def resolve_month_year(context: Context) -> Resolution:
