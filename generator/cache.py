@@ -14,6 +14,7 @@ import os
 import pickle
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
@@ -102,6 +103,38 @@ def remove_abandoned(folder: Path, temporary: re.Pattern[str]) -> None:
                 os.unlink(entry.path)
     except OSError:
         return
+
+
+def load_kept(path: Path, header: tuple[object, ...]) -> object | None:
+    """What `keep` stored at `path` under exactly this header, or None: a file that is missing,
+    unreadable, or was kept by other code or for other inputs is never trusted."""
+    try:
+        kept = pickle.loads(path.read_bytes())
+    except (*UNREADABLE, MemoryError):
+        return None
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == header):
+        return None
+    value: object = kept[1]
+    return value
+
+
+def keep(path: Path, header: tuple[object, ...], value: object) -> None:
+    """Stores the value under the header for `load_kept`, whole or not at all: written to a
+    temporary file beside `path`, then renamed. A file that cannot be written only costs time."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump((header, value), stream, pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+    remove_abandoned(folder, re.compile(rf"\.{re.escape(path.name)}-\w+"))
 
 
 def cache_warning(path: Path, message: str) -> DatelineError:

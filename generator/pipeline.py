@@ -32,7 +32,7 @@ from generator.reading import Progress, Work, article_work, read_article, read_a
 from generator.render import plan_keyed_site, plan_site, planned_file
 from generator.reuse import Reuse, load_page_keys, save_page_keys
 from generator.search import index_site
-from generator.search_cache import SEARCH_DIR, PartCache
+from generator.search_cache import LINES_FILE, SEARCH_DIR, PartCache, RecordLines
 from generator.searchable import search_records
 from generator.theme import default_templates, load_theme
 from generator.workers import process_count
@@ -174,6 +174,7 @@ def build(
         def add_search_index(staged: Path) -> None:
             records = partial(search_records, timeline)
             out = config.output_dir
+            lines = RecordLines(cache_dir / LINES_FILE, config.language) if cache_dir else None
             found = index_site(
                 staged,
                 records,
@@ -181,6 +182,7 @@ def build(
                 cache=search_cache,
                 jobs=process_count(jobs),
                 previous=out if (out / MARKER).is_file() else None,
+                lines=lines,
             )
             search_warnings.extend(found)
 

@@ -10,22 +10,18 @@ a missing, corrupt or stale keys file only means every page is rendered.
 from __future__ import annotations
 
 import os
-import pickle
-import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from generator.cache import UNREADABLE, code_version, remove_abandoned
+from generator.cache import code_version, keep, load_kept
 from generator.page_keys import PageKeys, TemplatePage
 from generator.paths import unsafe_reason
 from generator.render import Page
 from generator.write import link_file, write_pages
 
 PAGE_KEYS_FILE = "page-keys.pickle"
-_TEMPORARY = re.compile(r"\.page-keys-\w+")  # the keys being written (tempfile.mkstemp)
-_MAGIC = "dateline-page-keys-1"
+_MAGIC = "dateline-page-keys-2"
 
 # A page's key and its file as written: inode, size, modification time (ns).
 Stored = tuple[bytes, int, int, int]
@@ -107,26 +103,14 @@ def _written(status: os.stat_result) -> tuple[int, int, int]:
 def load_page_keys(folder: Path, out_dir: Path) -> dict[str, Stored]:
     """What the last build stored for the site in `out_dir`; nothing if the file is missing,
     unreadable, from other code or about another folder (its entries are only ever compared)."""
-    try:
-        stored = pickle.loads((folder / PAGE_KEYS_FILE).read_bytes())
-    except (*UNREADABLE, MemoryError):
-        return {}
-    expected = (_MAGIC, code_version(), str(out_dir.absolute()))
-    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[:3] == expected):
-        return {}
-    pages = stored[3]
+    pages = load_kept(folder / PAGE_KEYS_FILE, _header(out_dir))
     return pages if isinstance(pages, dict) else {}
 
 
 def save_page_keys(folder: Path, out_dir: Path, reuse: Reuse) -> None:
     """Stores this build's keys atomically; a file that cannot be written only costs time."""
-    content = (_MAGIC, code_version(), str(out_dir.absolute()), reuse.stored)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".page-keys-", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(content, stream, pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / PAGE_KEYS_FILE)
-    except OSError:
-        return
-    remove_abandoned(folder, _TEMPORARY)
+    keep(folder / PAGE_KEYS_FILE, _header(out_dir), reuse.stored)
+
+
+def _header(out_dir: Path) -> tuple[str, str, str]:
+    return _MAGIC, code_version(), str(out_dir.absolute())

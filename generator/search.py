@@ -37,8 +37,8 @@ import cbor2
 from generator.errors import DatelineError, OutputError
 from generator.model import SearchRecord
 from generator.pagefind_service import ENTRY, PagefindService
-from generator.search_cache import Files, PartCache
-from generator.searchable import record_html, record_words
+from generator.search_cache import Files, PartCache, RecordLines, Spooled
+from generator.searchable import Searchable, record_html, record_words
 from generator.write import link_unchanged, write_new
 
 INSTALL_HINT = "pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml"
@@ -61,25 +61,28 @@ PARTS_SCRIPT = "dateline-parts.js"  # names the bundles the search page merges i
 
 def index_site(
     folder: Path,
-    records: Callable[[], Iterable[SearchRecord]],
+    records: Callable[[], Iterable[Searchable]],
     language: str,
     bytes_per_run: int | None = None,
     cache: PartCache | None = None,
     jobs: int = 1,
     previous: Path | None = None,
+    lines: RecordLines | None = None,
 ) -> tuple[DatelineError, ...]:
     """Indexes the records into FOLDER/pagefind, in as many bundles as memory asks; returns a
     warning, and leaves no index, if Pagefind is missing or fails. The records are made once
     and spooled to disk as they come, so they are never all held at once. A part whose pages
     are in the `cache` is taken from it instead of being indexed again; up to `jobs` parts are
     indexed at once, each by its own Pagefind process (each within the memory budget). A file
-    the `previous` site's index has byte for byte is hard-linked from it, not written again."""
+    the `previous` site's index has byte for byte is hard-linked from it, not written again.
+    A record whose spooled line is in `lines` is not made again."""
     executable = _executable()
     if executable is None:
         return (_warning("search index skipped: the pagefind package is not installed"),)
     spool = folder / SPOOL
     try:
-        parts = _spool_parts(records(), spool, language, bytes_per_run or BYTES_PER_RUN)
+        budget = bytes_per_run or BYTES_PER_RUN
+        parts = _spool_parts(records(), spool, language, budget, lines)
         if not parts:
             return (_warning("search index skipped: no entries or articles to search", EMPTY_HINT),)
         bundles = [folder / BUNDLE] + [
@@ -122,28 +125,44 @@ def part_count(pages: int, held: int, bytes_per_run: int) -> int:
 
 
 def _spool_parts(
-    records: Iterable[SearchRecord], spool: Path, language: str, bytes_per_run: int
+    records: Iterable[Searchable],
+    spool: Path,
+    language: str,
+    bytes_per_run: int,
+    lines: RecordLines | None = None,
 ) -> list[Path]:
     """Writes each record's page as a JSON line into one of as many part files as the budget
     asks, chosen by a hash of its path: each part is a sample of the whole site, and scores
     results as it would, and a page stays in its part from build to build, so an edit changes
     only the parts it touches. The records are made once: written to one file while their
-    cost is counted, then its lines dealt to the parts. Returns the parts that hold pages."""
+    cost is counted, then its lines dealt to the parts; a record whose line `lines` keeps is
+    not made at all. Returns the parts that hold pages."""
     spool.mkdir()
     pages = spool / "pages.jsonl"
     hashes = array("L")  # each line's URL hash, which says its part once the count is known
     held = 0
-    with pages.open("w", encoding="utf-8") as out:
+    with pages.open("wb") as out:
         for record in records:
-            url = "/" + record.path.removesuffix("index.html")
-            page = {"url": url, "html": record_html(record, language)}
-            out.write(json.dumps(page, ensure_ascii=False) + "\n")
-            hashes.append(zlib.crc32(url.encode()))
-            held += record_cost(record)
+            made = partial(_spooled, record.make, language)
+            line, url_hash, cost = lines.spooled(record.source, made) if lines else made()
+            out.write(line)
+            hashes.append(url_hash)
+            held += cost
+    if lines:
+        lines.save()
     count = part_count(len(hashes), held, bytes_per_run)
     parts = [spool / f"part-{number}.jsonl" for number in range(1, count + 1)]
     _deal(pages, hashes, parts)
     return [part for part in parts if part.stat().st_size]
+
+
+def _spooled(make: Callable[[], SearchRecord], language: str) -> Spooled:
+    """A record, made: its page as a JSON line, the hash of its URL, and its cost."""
+    record = make()
+    url = "/" + record.path.removesuffix("index.html")
+    page = {"url": url, "html": record_html(record, language)}
+    line = json.dumps(page, ensure_ascii=False) + "\n"
+    return line.encode(), zlib.crc32(url.encode()), record_cost(record)
 
 
 def _deal(pages: Path, hashes: Sequence[int], parts: list[Path]) -> None:

@@ -6,6 +6,11 @@ A part's key is a hash of its spooled pages (the exact input Pagefind gets), of 
 becomes, and of the Pagefind binary (its path, size and modification time). Each part's files
 are one pickle named by the key in `.dateline-cache/search/`, written whole or not at all; one
 that cannot be read as a list of (name, bytes) pairs is deleted and the part indexed again.
+
+What goes into the parts is kept too: each record's spooled line, by a digest of its source
+(generator/searchable.py), in `.dateline-cache/search-lines.pickle`. After one article's edit, the
+records of that article and of the entries it reports are made again, not all 61,000 of 10,000
+articles (making them took 4 s: an article's record is made from its plain text).
 """
 
 from __future__ import annotations
@@ -14,11 +19,19 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+from generator.cache import code_version, keep, load_kept
 
 SEARCH_DIR = "search"
 _FORMAT = b"dateline-search-part-2"  # 2: stored normalised (generator.search.normalised)
 Files = list[tuple[str, bytes]]
+LINES_FILE = "search-lines.pickle"
+_LINES_FORMAT = "dateline-search-lines-1"
+# A record as spooled: its page as a JSON line, the CRC-32 of its URL (which picks its part),
+# and about how many bytes Pagefind holds for it.
+Spooled = tuple[bytes, int, int]
 
 
 class PartCache:
@@ -84,3 +97,26 @@ def _well_formed(files: object) -> bool:
         and isinstance(pair[1], bytes)
         for pair in files
     )
+
+
+class RecordLines:
+    """The spooled records of the last build, by a digest of each one's source, kept for the code
+    and the language that made them (a file kept by others, or unreadable, holds none)."""
+
+    def __init__(self, path: Path, language: str) -> None:
+        self.path = path
+        self._header = (_LINES_FORMAT, code_version(), language)
+        kept = load_kept(path, self._header)
+        self._kept: dict[bytes, Spooled] = kept if isinstance(kept, dict) else {}
+        self._used: dict[bytes, Spooled] = {}
+
+    def spooled(self, source: str, make: Callable[[], Spooled]) -> Spooled:
+        """The record's spooled line as kept, or as `make` gives it."""
+        key = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        found = self._kept.get(key) or self._used.get(key) or make()
+        self._used[key] = found
+        return found
+
+    def save(self) -> None:
+        """Keeps the lines this build spooled, and only those."""
+        keep(self.path, self._header, self._used)

@@ -7,22 +7,44 @@ title), which repeated on 50,000 entry pages were most of what Pagefind had to i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 
 from markupsafe import escape
 
 from generator.labels import date_label, day_label
-from generator.model import Event, Filter, Reading, SearchRecord, Timeline
+from generator.model import Article, Event, Filter, SearchRecord, Timeline
 from generator.text import plain_text
 from generator.views import event_outlets
 
 
-def search_records(timeline: Timeline) -> Iterator[SearchRecord]:
-    """A record for each entry, then for each article, made one at a time."""
+@dataclass(frozen=True, slots=True)
+class Searchable:
+    """A search record to make, and the text of all it is made from (its `source`): records with
+    the same source are the same, so what indexing makes of one can be kept by its source."""
+
+    source: str
+    make: Callable[[], SearchRecord]
+
+
+def search_records(timeline: Timeline) -> Iterator[Searchable]:
+    """A record for each entry, then for each article, each made only when asked for. An
+    entry's record is quick to make and is its own source; an article's is made from its
+    plain text, and its source is the article."""
     for event in timeline.events:
-        yield entry_record(event)
+        yield as_searchable(entry_record(event))
     for reading in timeline.readings:
-        yield article_record(reading)
+        yield Searchable(repr(reading.article), partial(article_record, reading.article))
+
+
+def as_searchable(record: SearchRecord) -> Searchable:
+    """A record already made, as a Searchable."""
+    return Searchable(repr(record), partial(_given, record))
+
+
+def _given(record: SearchRecord) -> SearchRecord:
+    return record
 
 
 def entry_record(event: Event) -> SearchRecord:
@@ -44,9 +66,8 @@ def entry_record(event: Event) -> SearchRecord:
     )
 
 
-def article_record(reading: Reading) -> SearchRecord:
+def article_record(article: Article) -> SearchRecord:
     """An article: its outlet, publication day and every paragraph of its text."""
-    article = reading.article
     paragraphs = (p for p in plain_text(article.body).text.split("\n\n") if p.strip())
     source = (Filter("source", "Source", (article.source,)),) if article.source else ()
     return SearchRecord(

@@ -129,7 +129,8 @@ def test_a_corrupt_keys_file_is_ignored(
 def test_a_keys_file_a_killed_build_left_half_written_is_removed(project: Path) -> None:
     cache = project / CACHE_DIR
     cache.mkdir(exist_ok=True)
-    abandoned, young = cache / ".page-keys-k1llxd_9", cache / ".page-keys-wr1t1ng"
+    abandoned = cache / f".{PAGE_KEYS_FILE}-k1llxd_9"
+    young = cache / f".{PAGE_KEYS_FILE}-wr1t1ng"
     for path in (abandoned, young):
         path.write_bytes(b"half the keys")
     hour_ago = time.time() - 3600

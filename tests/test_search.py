@@ -8,7 +8,7 @@ import importlib.util
 import json
 import stat
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ import pytest
 
 from generator import search
 from generator.model import Filter, SearchRecord
+from generator.searchable import Searchable, as_searchable
 
 needs_pagefind = pytest.mark.skipif(
     importlib.util.find_spec("pagefind") is None, reason="pagefind is not installed"
@@ -32,6 +33,11 @@ def record(name: str, place: str = "Kyiv", kind: str = "events") -> SearchRecord
         blocks=("Thursday 5 June 2025", f"Delegations met in {place}."),
         filters=(Filter("place", "Places", (place,)),),
     )
+
+
+def ready(records: Iterable[SearchRecord]) -> list[Searchable]:
+    """Records already made, as the index takes them."""
+    return [as_searchable(r) for r in records]
 
 
 def fragments(bundle: Path) -> dict[str, dict[str, Any]]:
@@ -56,7 +62,7 @@ def fake_pagefind(folder: Path, monkeypatch: pytest.MonkeyPatch, script: str) ->
 def test_pagefind_indexes_the_records_in_one_bundle(tmp_path: Path) -> None:
     records = [record("talks"), record("report", "Lviv", kind="articles")]
     calls: list[int] = []
-    assert search.index_site(tmp_path, lambda: calls.append(1) or records, "en") == ()
+    assert search.index_site(tmp_path, lambda: calls.append(1) or ready(records), "en") == ()
     assert len(calls) == 1, "the records were made more than once"
     bundle = tmp_path / search.BUNDLE
     assert (bundle / "pagefind-ui.js").is_file()
@@ -82,7 +88,7 @@ def bundles_of(site: Path) -> list[Path]:
 @needs_pagefind
 def test_a_large_index_comes_in_parts_each_page_in_one(tmp_path: Path) -> None:
     records = [record(name) for name in "abcdefgh"]
-    assert search.index_site(tmp_path, lambda: records, "en", bytes_per_run=1) == ()
+    assert search.index_site(tmp_path, lambda: ready(records), "en", bytes_per_run=1) == ()
     parts = bundles_of(tmp_path)
     found = [set(fragments(part)) for part in parts]
     assert all(found) and sum(map(len, found)) == 8
@@ -107,7 +113,10 @@ def test_a_page_stays_in_its_part_when_others_come(tmp_path: Path) -> None:
     budget = len(pages) * (10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE)
     for site, records in ((before, pages), (after, [record("new"), *pages])):
         site.mkdir()
-        assert search.index_site(site, lambda r=records: r, "en", bytes_per_run=budget // 2) == ()
+        assert (
+            search.index_site(site, lambda r=records: ready(r), "en", bytes_per_run=budget // 2)
+            == ()
+        )
     old = {frozenset(fragments(part)) for part in bundles_of(before)}
     new = {frozenset(set(fragments(part)) - {"/events/new/"}) for part in bundles_of(after)}
     assert len(old) >= 2 and new == old
@@ -138,7 +147,7 @@ def test_the_records_are_made_once_and_dealt_to_parts_by_their_path(tmp_path: Pa
             yield record(name)
 
     budget = 3 * search.record_cost(record("a"))  # ten pages: four parts
-    parts = search._spool_parts(records(), tmp_path / "spool", "en", budget)
+    parts = search._spool_parts(map(as_searchable, records()), tmp_path / "spool", "en", budget)
     assert made == list("abcdefghij")
     dealt = {part.name: [json.loads(line)["url"] for line in part.open()] for part in parts}
     expected: dict[str, list[str]] = {}
@@ -150,7 +159,7 @@ def test_the_records_are_made_once_and_dealt_to_parts_by_their_path(tmp_path: Pa
 
 
 def test_a_site_without_entries_or_articles_says_search_is_skipped(tmp_path: Path) -> None:
-    (warning,) = search.index_site(tmp_path, lambda: [], "en")
+    (warning,) = search.index_site(tmp_path, lambda: ready([]), "en")
     assert str(warning) == (
         "warning: search index skipped: no entries or articles to search "
         "(hint: add articles to the content folder and build again)"
@@ -162,7 +171,7 @@ def test_a_missing_pagefind_is_a_warning_with_a_hint(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    (warning,) = search.index_site(tmp_path, lambda: [record("a")], "en")
+    (warning,) = search.index_site(tmp_path, lambda: ready([record("a")]), "en")
     assert str(warning) == (
         "warning: search index skipped: the pagefind package is not installed "
         "(hint: pip install 'pagefind[bin]', or set search = \"none\" in dateline.toml)"
@@ -187,7 +196,7 @@ def test_a_failing_pagefind_says_why_and_leaves_nothing(
     fake_pagefind(tmp_path, monkeypatch, script)
     site = tmp_path / "site"
     site.mkdir()
-    (warning,) = search.index_site(site, lambda: [record("a")], "en")
+    (warning,) = search.index_site(site, lambda: ready([record("a")]), "en")
     assert warning.severity == "warning"
     assert warning.message.startswith(f"search index skipped: {reason}")
     assert list(site.iterdir()) == []
@@ -199,7 +208,7 @@ def test_a_pagefind_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setattr(search, "TIMEOUT_SECONDS", 0.5)
     site = tmp_path / "site"
     site.mkdir()
-    (warning,) = search.index_site(site, lambda: [record("a")], "en")
+    (warning,) = search.index_site(site, lambda: ready([record("a")]), "en")
     assert warning.message == "search index skipped: pagefind stopped: no answer"
 
 
@@ -215,7 +224,9 @@ def test_a_part_that_fails_takes_the_whole_index_with_it(
     )
     site = tmp_path / "site"
     site.mkdir()
-    (warning,) = search.index_site(site, lambda: [record("a"), record("b")], "en", bytes_per_run=1)
+    (warning,) = search.index_site(
+        site, lambda: ready([record("a"), record("b")]), "en", bytes_per_run=1
+    )
     assert warning.message == "search index skipped: pagefind stopped: no answer"
     assert list(site.iterdir()) == []
 
@@ -304,7 +315,7 @@ def test_a_real_index_is_normalised_and_normalising_again_changes_nothing(tmp_pa
     records = [
         record(name, place) for name, place in [("a", "Kyiv"), ("b", "Istanbul"), ("c", "Ternopil")]
     ]
-    assert search.index_site(tmp_path, lambda: records, "en") == ()
+    assert search.index_site(tmp_path, lambda: ready(records), "en") == ()
     bundle = tmp_path / "pagefind"
     files = bundle_files(bundle)
     (meta_name,) = [name for name in files if name.endswith(".pf_meta")]
@@ -324,7 +335,7 @@ def test_an_index_in_an_unknown_format_is_a_warning(
     written[1] = ("filter/en_bbbbbbb.pf_filter", gzip.compress(b"pagefind_dcx"))
     monkeypatch.setattr(search, "_executable", lambda: Path("pagefind"))
     monkeypatch.setattr(search, "_run_pagefind", lambda *_: written)
-    (warning,) = search.index_site(tmp_path, lambda: [record("a")], "en")
+    (warning,) = search.index_site(tmp_path, lambda: ready([record("a")]), "en")
     assert str(warning) == (
         "warning: search index not normalised: unexpected Pagefind output: "
         "en_bbbbbbb.pf_filter does not start with pagefind_dcd (hint: search works, but two "

@@ -14,7 +14,7 @@ from generator.errors import OutputError
 from generator.model import SearchRecord
 from generator.search_cache import PartCache
 from generator.write import write_new
-from tests.test_search import needs_pagefind, record
+from tests.test_search import needs_pagefind, ready, record
 
 BUDGET = 10 * search.BYTES_PER_WORD + search.BYTES_PER_PAGE  # about one record a part
 
@@ -39,7 +39,7 @@ class Counted:
 
 def index(site: Path, records: list[SearchRecord], cache: PartCache | None) -> dict[str, bytes]:
     site.mkdir()
-    assert search.index_site(site, lambda: records, "en", BUDGET * 3, cache) == ()
+    assert search.index_site(site, lambda: ready(records), "en", BUDGET * 3, cache) == ()
     return site_files(site)
 
 
@@ -134,7 +134,7 @@ def test_parts_indexed_at_once_give_the_same_index(tmp_path: Path) -> None:
     one, three = tmp_path / "one", tmp_path / "three"
     for site, jobs in ((one, 1), (three, 3)):
         site.mkdir()
-        assert search.index_site(site, lambda: records, "en", BUDGET * 2, jobs=jobs) == ()
+        assert search.index_site(site, lambda: ready(records), "en", BUDGET * 2, jobs=jobs) == ()
     assert len(list((one / search.BUNDLE).glob("part-*"))) >= 2
     assert site_files(three) == site_files(one)
 
@@ -152,7 +152,7 @@ def test_a_part_failing_among_others_at_once_leaves_no_index(
 
     monkeypatch.setattr(search, "_run_pagefind", run)
     records = [record(name) for name in "abcdefgh"]
-    (warning,) = search.index_site(tmp_path, lambda: records, "en", BUDGET * 2, jobs=3)
+    (warning,) = search.index_site(tmp_path, lambda: ready(records), "en", BUDGET * 2, jobs=3)
     assert warning.message == "search index skipped: pagefind stopped: no answer"
     assert list(tmp_path.iterdir()) == []
 
@@ -166,7 +166,10 @@ def test_a_rebuild_links_what_the_previous_index_has_and_never_writes_into_it(
     edited = [record("c", "Lviv") if r.path.startswith("events/c/") else r for r in records]
     new = tmp_path / "new"
     new.mkdir()
-    assert search.index_site(new, lambda: edited, "en", BUDGET * 3, previous=tmp_path / "old") == ()
+    assert (
+        search.index_site(new, lambda: ready(edited), "en", BUDGET * 3, previous=tmp_path / "old")
+        == ()
+    )
     assert site_files(tmp_path / "old") == old
     assert site_files(new) == index(tmp_path / "fresh", edited, None)
     linked = {p.relative_to(new).as_posix() for p in new.rglob("*") if p.stat().st_nlink > 1}

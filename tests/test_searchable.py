@@ -66,7 +66,7 @@ def test_an_entry_leaves_out_its_details_and_empty_filters() -> None:
 
 def test_an_article_holds_every_paragraph_with_its_date_phrases_as_plain_text() -> None:
     body = "On **June 5**, drones hit [Kyiv](https://example.org).\n\nLast night, sirens sounded.\n"
-    record = article_record(article(body))
+    record = article_record(article(body).article)
     assert record.path == "articles/2025-06-06-strikes/index.html"
     assert (record.kind, record.title, record.date) == ("Article", "Strikes on Kyiv", "2025-06-06")
     assert record.blocks == (
@@ -75,7 +75,7 @@ def test_an_article_holds_every_paragraph_with_its_date_phrases_as_plain_text() 
         "Last night, sirens sounded.",
     )
     assert record.filters == (Filter("source", "Source", ("Kyiv Post",)),)
-    assert article_record(article(body, outlet=None)).filters == ()
+    assert article_record(article(body, outlet=None).article).filters == ()
 
 
 def test_the_timeline_gives_entries_then_articles_and_no_redirects() -> None:
@@ -84,7 +84,7 @@ def test_the_timeline_gives_entries_then_articles_and_no_redirects() -> None:
         readings=(article("Talks began."),),
         redirects=(("2025-06-04-old-id", "2025-06-05-drones-kyiv"),),
     )
-    assert [r.path for r in search_records(timeline)] == [
+    assert [r.make().path for r in search_records(timeline)] == [
         "events/2025-06-05-drones-kyiv/index.html",
         "events/2025-06-07-talks/index.html",
         "articles/2025-06-06-strikes/index.html",
