@@ -26,6 +26,7 @@ from generator.errors import OutputError
 from generator.workers import WorkerTraceback, die_with_parent, portable
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 _DONE, _FAILED = b"T", b"E"  # the first byte the child sends: what the pickle after it is
 
@@ -39,6 +40,13 @@ def in_child(stage: Callable[[], T], what: str) -> T:
     """What `stage()` returns, or the error it raises, as a forked process computes it. `what`
     names the stage in the error for a child that stops without saying why (killed, out of
     memory). Ctrl-C is the parent's: it stops the child and raises here."""
+    return while_child(stage, what, _nothing)[0]
+
+
+def while_child(stage: Callable[[], T], what: str, meanwhile: Callable[[], U]) -> tuple[T, U]:
+    """What `stage()` returns as a forked process computes it (see in_child), and what
+    `meanwhile()` returns as this process computes it in the meantime. The child then sends
+    its result; if `meanwhile` takes longer, the child waits for it to be read."""
     parent = os.getpid()
     readable, writable = os.pipe()
     child = os.fork()
@@ -48,13 +56,18 @@ def in_child(stage: Callable[[], T], what: str) -> T:
     os.close(writable)
     try:
         with os.fdopen(readable, "rb") as stream:
+            done = meanwhile()
             sent = stream.read()
     except BaseException:
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
         raise
     _, status = os.waitpid(child, 0)
-    return cast(T, _received(sent, status, what))  # what the stage returned, pickled
+    return cast(T, _received(sent, status, what)), done  # what the stage returned, pickled
+
+
+def _nothing() -> None:
+    return None
 
 
 def _run(stage: Callable[[], T], writable: int, parent: int) -> None:

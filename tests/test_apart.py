@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.apart import in_child
+from generator.apart import in_child, while_child
 from generator.errors import ContentError, Location, OutputError
 from generator.model import Span, Timex
 from generator.reading import _start_worker
@@ -103,3 +103,35 @@ def test_ctrl_c_stops_the_child_and_reaches_the_parent(tmp_path: Path) -> None:
     child = int(started.read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(child, 0)  # gone and reaped
+
+
+def test_the_parent_works_meanwhile_while_the_child_runs(tmp_path: Path) -> None:
+    def side(name: str) -> int:  # waits until the other side has started: they overlap
+        (tmp_path / name).touch()
+        deadline = time.monotonic() + 30
+        while not all((tmp_path / n).exists() for n in ("child", "parent")):
+            assert time.monotonic() < deadline, f"the {name} waited alone"
+            time.sleep(0.01)
+        return os.getpid()
+
+    child, parent = while_child(lambda: side("child"), "testing", lambda: side("parent"))
+    assert parent == os.getpid() != child
+
+
+def test_an_error_meanwhile_stops_the_child(tmp_path: Path) -> None:
+    started = tmp_path / "pid"
+
+    def stage() -> None:
+        started.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    def meanwhile() -> None:
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise ContentError("theme unreadable", Location("templates/base.html"))
+
+    with pytest.raises(ContentError, match="theme unreadable"):
+        while_child(stage, "testing", meanwhile)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(started.read_text()), 0)  # gone and reaped

@@ -26,6 +26,7 @@ from generator.write import SPARE
 
 ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 def _make_corpus(count: int, out: Path) -> None:
@@ -85,13 +86,13 @@ def apart(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     job then does, however few its articles."""
     monkeypatch.setattr(pipeline, "APART_FROM", 2)
     stages: list[str] = []
-    real = pipeline.in_child
+    real = pipeline.while_child
 
-    def counted(stage: Callable[[], T], what: str) -> T:
+    def counted(stage: Callable[[], T], what: str, meanwhile: Callable[[], U]) -> tuple[T, U]:
         stages.append(what)
-        return real(stage, what)
+        return real(stage, what, meanwhile)
 
-    monkeypatch.setattr(pipeline, "in_child", counted)
+    monkeypatch.setattr(pipeline, "while_child", counted)
     return stages
 
 
