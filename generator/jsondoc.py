@@ -6,18 +6,15 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, NoReturn
+
+import orjson
 
 # json.dumps with an indent runs its pure-Python encoder, a generator per nested value: most of
-# the time timeline.json and the JSON-LD of 60,000 entry pages take. These are the types the
-# views hold; anything else (floats, tuples, subclasses) is left to json.dumps itself.
-_SCALARS: dict[type, Any] = {
-    str: encode_basestring,
-    int: int.__repr__,
-    bool: lambda value: "true" if value else "false",
-    type(None): lambda _: "null",
-}
+# the time timeline.json and the JSON-LD of 60,000 entry pages took. orjson writes the same text
+# about four times as fast. What json.dumps refuses, orjson must not write: a datetime or a
+# dataclass goes to `default` (which refuses it), not to orjson's own forms for them.
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
 def json_document(head: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> bytes:
@@ -39,33 +36,17 @@ def json_document(head: dict[str, Any], key: str, items: Iterable[dict[str, Any]
 
 def indented_json(value: object, newline: str = "\n") -> str:
     """json.dumps(value, ensure_ascii=False, indent=2), each line break written as `newline`
-    (a line break and the indent of the value's own line)."""
-    parts: list[str] = []
-    _encode(value, newline, parts)
-    return "".join(parts)
-
-
-def _encode(value: Any, newline: str, parts: list[str]) -> None:
-    kind = type(value)
-    scalar = _SCALARS.get(kind)
-    if scalar is not None:
-        parts.append(scalar(value))
-    elif kind is dict and value and all(type(key) is str for key in value):
-        inner = newline + "  "
-        separator = "{" + inner
-        for key, member in value.items():
-            parts.append(separator + encode_basestring(key) + ": ")
-            _encode(member, inner, parts)
-            separator = "," + inner
-        parts.append(newline + "}")
-    elif kind is list and value:
-        inner = newline + "  "
-        separator = "[" + inner
-        for member in value:
-            parts.append(separator)
-            _encode(member, inner, parts)
-            separator = "," + inner
-        parts.append(newline + "]")
-    else:
+    (a line break and the indent of the value's own line). orjson writes it, in C; what orjson
+    refuses (a key that is not a string, an int beyond 64 bits, a type JSON has no form for) is
+    left to json.dumps, which writes or refuses it as it always did. A finite float is written in
+    orjson's shortest form, which reads back the same (1e16 where json.dumps writes 1e+16); NaN
+    and the infinities, which JSON has no form for, as null. Dateline's documents hold none."""
+    try:
+        text = orjson.dumps(value, default=_refused, option=_OPTIONS).decode()
+    except orjson.JSONEncodeError:
         text = json.dumps(value, ensure_ascii=False, indent=2)
-        parts.append(text.replace("\n", newline))
+    return text if newline == "\n" else text.replace("\n", newline)
+
+
+def _refused(value: object) -> NoReturn:
+    raise TypeError(type(value).__qualname__)
