@@ -46,15 +46,11 @@ class Reuse:
 
     def link(self, path: str, key: bytes, previous: Path, target: Path) -> bool:
         """Links the previous site's file of the page when it is still what `key` renders."""
-        old = previous.joinpath(*path.split("/"))
+        old = os.path.join(previous, *path.split("/"))  # a str: 70,000 Paths cost 0.2 s
         status = _regular(old)
         if status is None or self.previous.get(path) != (key, *_written(status)):
             return False
         if unsafe_reason(path):
-            return False
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
             return False
         return link_file(old, status, target)
 
@@ -88,7 +84,7 @@ def _status(path: Path) -> tuple[int, int, int] | None:
     return None if status is None else _written(status)
 
 
-def _regular(path: Path) -> os.stat_result | None:
+def _regular(path: Path | str) -> os.stat_result | None:
     try:
         status = os.lstat(path)
     except OSError:

@@ -229,9 +229,10 @@ def link_unchanged(old: Path, target: Path, content: bytes) -> bool:
         return False
 
 
-def link_file(old: Path, status: os.stat_result, target: Path) -> bool:
-    """Makes `target` a hard link to `old` (whose lstat is `status`), replacing what is there;
-    a spare site's file often is that link already. False if linking fails."""
+def link_file(old: Path | str, status: os.stat_result, target: Path) -> bool:
+    """Makes `target` a hard link to `old` (whose lstat is `status`), replacing what is there,
+    and its folder if it has none; a spare site's file often is that link already. False if
+    linking fails."""
     try:
         there = os.lstat(target)
     except FileNotFoundError:
@@ -243,10 +244,18 @@ def link_file(old: Path, status: os.stat_result, target: Path) -> bool:
     try:
         if there is not None:
             target.unlink()
-        os.link(old, target)
+        _hard_link(old, target)
     except OSError:
         return False
     return True
+
+
+def _hard_link(old: Path | str, target: Path) -> None:
+    try:
+        os.link(old, target)
+    except FileNotFoundError:  # its folder is new: made only then (asking each time cost 0.5 s)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, target)
 
 
 def _swap(staging: Path, out_dir: Path) -> Path | None:
